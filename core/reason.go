@@ -1,0 +1,94 @@
+package core
+
+import "strconv"
+
+// ReasonCode names the check that refused a request.
+type ReasonCode uint8
+
+const (
+	// ReasonNone: the request was allowed.
+	ReasonNone ReasonCode = iota
+	// ReasonOriginNotAllowed: the origin matches no entry of Config.Origins.
+	ReasonOriginNotAllowed
+	// ReasonOriginNull: the opaque origin "null" (sandboxed documents, data:
+	// URLs, some redirects) is never allowed, since any page can send it.
+	ReasonOriginNull
+	// ReasonOriginMalformed: the Origin value is not a serialized origin a
+	// browser sends (uppercase, a path, a trailing slash, too long...).
+	ReasonOriginMalformed
+	// ReasonOriginMultiple: the request has several Origin lines.
+	ReasonOriginMultiple
+	// ReasonMethodNotAllowed: the preflight asks for a method the policy
+	// does not allow.
+	ReasonMethodNotAllowed
+	// ReasonMethodMalformed: Access-Control-Request-Method is not one valid
+	// method token, or appears several times.
+	ReasonMethodMalformed
+	// ReasonHeaderNotAllowed: the preflight asks for a request header the
+	// policy does not allow.
+	ReasonHeaderNotAllowed
+	// ReasonHeaderAuthorization: the preflight asks for Authorization, which
+	// "*" does not cover (Fetch, #cors-non-wildcard-request-header-name).
+	ReasonHeaderAuthorization
+	// ReasonHeadersMalformed: Access-Control-Request-Headers holds something
+	// that is not a header name, or is larger than any browser sends.
+	ReasonHeadersMalformed
+)
+
+// Reason says why a request was refused: which check failed, on which value
+// of the request, and what the policy allows for that check. Its strings are
+// precomputed or alias the request, so carrying it costs nothing; String
+// builds the sentence only when someone asks.
+type Reason struct {
+	Code ReasonCode
+	// Value is the offending part of the request: the origin, the method or
+	// the header name. It aliases the request's memory.
+	Value string
+	// Allowed is what the policy allows for the failed check, precomputed by
+	// New ("GET, HEAD, POST, PUT"); empty when there is nothing to list.
+	Allowed string
+}
+
+// String is the sentence a server log should show, such as
+// `method PATCH not allowed (allowed: GET, HEAD, POST, PUT)`.
+func (r Reason) String() string {
+	var s string
+	switch r.Code {
+	case ReasonNone:
+		return "allowed"
+	case ReasonOriginNotAllowed:
+		s = "origin " + quote(r.Value) + " not allowed"
+	case ReasonOriginNull:
+		return `origin "null" is never allowed: any sandboxed page or data: URL sends it`
+	case ReasonOriginMalformed:
+		return "origin " + quote(r.Value) + " is not an origin a browser sends"
+	case ReasonOriginMultiple:
+		return "several Origin header lines"
+	case ReasonMethodNotAllowed:
+		s = "method " + quote(r.Value) + " not allowed"
+	case ReasonMethodMalformed:
+		return "Access-Control-Request-Method " + quote(r.Value) + " is not one method token"
+	case ReasonHeaderNotAllowed:
+		s = "request header " + quote(r.Value) + " not allowed"
+	case ReasonHeaderAuthorization:
+		return `request header "authorization" must be listed in RequestHeaders: "*" does not cover it`
+	case ReasonHeadersMalformed:
+		return "Access-Control-Request-Headers " + quote(r.Value)
+	default:
+		return "refused"
+	}
+	if r.Allowed != "" {
+		s += " (allowed: " + r.Allowed + ")"
+	}
+	return s
+}
+
+// quote shortens and quotes a request value for a log line: a hostile value
+// can be a megabyte long.
+func quote(v string) string {
+	const max = 80
+	if len(v) > max {
+		v = v[:max] + "..."
+	}
+	return strconv.Quote(v)
+}

@@ -1,0 +1,31 @@
+package core
+
+// MaxHeaderLines is the most lines of one request header that Decide looks
+// at. A request with more Origin, Access-Control-Request-Method or
+// Access-Control-Request-Headers lines than this is refused without reading
+// them, so an adapter that copies lines into a fixed array needs room for
+// MaxHeaderLines+1 of them to let Decide see the excess.
+const MaxHeaderLines = 16
+
+// Request is what Decide needs to know about an HTTP request: its method and
+// every line of the few headers the CORS protocol reads. Adapters fill it
+// without copying: the strings and slices may alias the framework's own
+// buffers, and Decide keeps none of them after it returns (the Decision it
+// returns may, so an adapter writes the Decision before the request ends).
+type Request struct {
+	// Method is the request method exactly as received.
+	Method string
+	// Origin holds every Origin header line; more than one is refused.
+	Origin []string
+	// RequestMethod holds every Access-Control-Request-Method line.
+	RequestMethod []string
+	// RequestHeaders holds every Access-Control-Request-Headers line.
+	RequestHeaders []string
+	// RequestPrivateNetwork holds every Access-Control-Request-Private-Network line.
+	RequestPrivateNetwork []string
+	// Path is the request path, used only to report refusals.
+	Path string
+	// Volatile says the strings alias buffers that the server reuses after
+	// the request (fasthttp does); the refusal hook then receives copies.
+	Volatile bool
+}
