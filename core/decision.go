@@ -49,8 +49,8 @@ type Decision struct {
 	// passes allowed preflights on.
 	End    bool
 	Status int
-	// Vary is the value to append to the response's Vary header (never to
-	// replace it); empty when the response does not vary.
+	// Vary holds the values to append to the response's Vary header (never
+	// to replace it); it has no Values when the response does not vary.
 	Vary   Field
 	fields [maxFields]Field
 	n      uint8
@@ -65,17 +65,13 @@ func (d *Decision) add(f Field) {
 	d.n++
 }
 
-// Field is one response header: a canonical name and its value.
+// Field is one response header: a canonical name and its lines, usually
+// one. The slice is either precomputed by New with its capacity equal to its
+// length, or a full-slice expression over the Request's own lines, so a
+// net/http adapter can install it in an http.Header as-is without
+// allocating, and an append anywhere else copies instead of writing into it.
+// Never modify its elements.
 type Field struct {
-	Name  string
-	Value string
-	// line is Value as a one-element slice with capacity one, so that a
-	// net/http adapter can install it in an http.Header without allocating:
-	// appending to it copies, so sharing it between responses is safe.
-	line []string
+	Name   string
+	Values []string
 }
-
-// Line returns the field's value as a one-element slice that may be stored
-// directly in an http.Header (its capacity is one, so an append elsewhere
-// copies it). It returns nil when no such slice exists.
-func (f *Field) Line() []string { return f.line }

@@ -20,22 +20,17 @@ func FromHTTP(r *http.Request) Request {
 // each field and appends to Vary, keeping whatever Vary an outer middleware
 // or the application set. It allocates only to append to an existing Vary.
 func WriteHTTP(h http.Header, d *Decision) {
-	for i := range d.Headers() {
-		f := &d.fields[i]
-		// Installing the precomputed one-element slice saves the allocation
-		// that http.Header.Set makes for every value.
-		if f.line != nil {
-			h[f.Name] = f.line
-		} else {
-			h[f.Name] = []string{f.Value}
-		}
+	for _, f := range d.Headers() {
+		// Installing the field's slice as-is saves the allocation that
+		// http.Header.Set makes for every value (see Field).
+		h[f.Name] = f.Values
 	}
-	if d.Vary.Value == "" {
+	if len(d.Vary.Values) == 0 {
 		return
 	}
 	if old := h["Vary"]; len(old) > 0 {
-		h["Vary"] = append(old, d.Vary.Value)
+		h["Vary"] = append(old[:len(old):len(old)], d.Vary.Values...)
 	} else {
-		h["Vary"] = d.Vary.line
+		h["Vary"] = d.Vary.Values
 	}
 }

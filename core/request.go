@@ -23,9 +23,7 @@ type Request struct {
 	RequestHeaders []string
 	// RequestPrivateNetwork holds every Access-Control-Request-Private-Network line.
 	RequestPrivateNetwork []string
-	// Path is the request path, used only to report refusals.
+	// Path is the request path, used only to report refusals (the refusal
+	// hook receives copies, so the strings here may alias reused buffers).
 	Path string
-	// Volatile says the strings alias buffers that the server reuses after
-	// the request (fasthttp does); the refusal hook then receives copies.
-	Volatile bool
 }
