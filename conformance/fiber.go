@@ -1,0 +1,81 @@
+package conformance
+
+import (
+	"net"
+	"net/http"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/crossgate/crossgate/core"
+	corsfiber "github.com/crossgate/crossgate/fiber"
+)
+
+// Fiber serves the application with fiber v2 on fasthttp, crossgate attached
+// with app.Use.
+func Fiber() Framework { return Framework{Name: "fiber", Serve: serveFiber} }
+
+// fiberReadBuffer must hold a whole request head: fasthttp answers 431
+// before any middleware runs when the headers exceed it.
+const fiberReadBuffer = maxHeaderBytes + 64<<10
+
+func serveFiber(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
+	app := fiber.New(fiber.Config{
+		DisableStartupMessage: true,
+		ReadBufferSize:        fiberReadBuffer,
+	})
+	if obs := opts.Observe; obs != nil {
+		app.Use(func(c *fiber.Ctx) error {
+			obs(strings.Clone(c.Method()), strings.Clone(c.Path()), fiberHeader(c))
+			return c.Next()
+		})
+	}
+	if opts.OuterVary != "" {
+		v := opts.OuterVary
+		app.Use(func(c *fiber.Ctx) error {
+			c.Set("Vary", v)
+			return c.Next()
+		})
+	}
+	app.Use(corsfiber.Middleware(p))
+	for _, m := range appMethods {
+		app.Add(m, pathItems, appFiber)
+		app.Add(m, pathItems+"/:id", appFiber)
+	}
+	app.Add(http.MethodGet, pathExplicit, appFiber)
+	app.Add(http.MethodOptions, pathExplicit, func(c *fiber.Ctx) error {
+		for _, kv := range appHeaders {
+			c.Set(kv[0], kv[1])
+		}
+		c.Set("Content-Type", "text/plain; charset=utf-8")
+		return c.Status(http.StatusOK).SendString(explicitOptionsBody)
+	})
+	done := make(chan error, 1)
+	go func() { done <- app.Listener(ln) }()
+	return func() {
+		app.ShutdownWithTimeout(shutdownTimeout)
+		// Closing the listener as well ends Listener even if shutdown came
+		// before fasthttp had registered it.
+		ln.Close()
+		<-done
+	}, nil
+}
+
+// fiberHeader copies every request header line, repeated ones included,
+// into an http.Header: fasthttp's strings alias buffers it reuses.
+func fiberHeader(c *fiber.Ctx) http.Header {
+	h := http.Header{}
+	c.Request().Header.VisitAll(func(k, v []byte) {
+		h.Add(string(k), string(v))
+	})
+	return h
+}
+
+func appFiber(c *fiber.Ctx) error {
+	for _, kv := range appHeaders {
+		c.Set(kv[0], kv[1])
+	}
+	c.Set("Content-Type", "application/json")
+	body := appJSON(c.Method(), c.Path(), c.Get("Cookie"))
+	return c.Status(http.StatusOK).Send(body)
+}
