@@ -75,3 +75,10 @@ type Field struct {
 	Name   string
 	Values []string
 }
+
+// addIf adds a field when it has a value.
+func (d *Decision) addIf(name string, values []string) {
+	if len(values) > 0 {
+		d.add(Field{name, values})
+	}
+}

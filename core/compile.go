@@ -1,0 +1,177 @@
+package core
+
+import (
+	"errors"
+	"strconv"
+	"time"
+)
+
+// compiled is the immutable form of a Config that Decide reads: every check
+// prepared, and every header value that does not depend on the request
+// precomputed as the one-element line a response carries.
+type compiled struct {
+	origins         originMatcher
+	methods         methodMatcher
+	headers         headerMatcher
+	credentials     bool
+	passPreflight   bool
+	privateNetwork  bool
+	preflightStatus int
+
+	// Precomputed lines; nil when the header is not sent.
+	allowMethods  []string // explicit list, or "*" without credentials
+	allowHeaders  []string // explicit list, "*", or "*, authorization"
+	listedMethods []string // explicit list only: what refusals show
+	listedHeaders []string
+	exposeHeaders []string
+	maxAge        []string
+	// reflectMethod and reflectHeaders: "*" with Credentials, where browsers
+	// read "*" literally (Fetch, #cors-preflight-fetch-0), so the validated
+	// request values are echoed instead.
+	reflectMethod  bool
+	reflectHeaders bool
+	varyNotCORS    []string
+	varyActual     []string
+	varyPreflight  []string
+}
+
+// line makes a one-element slice whose capacity is one (see Field).
+func line(v string) []string {
+	if v == "" {
+		return nil
+	}
+	return []string{v}[:1:1]
+}
+
+var (
+	lineStar = line("*")
+	lineTrue = line("true")
+)
+
+// compile checks every field of cfg and returns all problems at once.
+func compile(cfg Config) (*compiled, error) {
+	var ps problems
+	rules, anyOrigin := compileOrigins(cfg, &ps)
+	c := &compiled{
+		origins:        newOriginMatcher(rules, anyOrigin),
+		methods:        compileMethods(cfg.Methods, &ps),
+		headers:        compileRequestHeaders(cfg.RequestHeaders, &ps),
+		exposeHeaders:  line(compileExposedHeaders(cfg.ExposedHeaders, cfg.Credentials, &ps)),
+		maxAge:         line(compileMaxAge(cfg.MaxAge, &ps)),
+		credentials:    cfg.Credentials,
+		passPreflight:  cfg.PassPreflight,
+		privateNetwork: cfg.PrivateNetwork,
+	}
+	c.preflightStatus = compilePreflightStatus(cfg.PreflightStatus, &ps)
+	if len(ps) > 0 {
+		return nil, errors.Join(ps...)
+	}
+
+	c.reflectMethod = c.methods.any && cfg.Credentials
+	c.reflectHeaders = c.headers.any && cfg.Credentials
+	if !c.methods.any {
+		c.listedMethods = line(c.methods.allowed)
+	}
+	if !c.headers.any {
+		c.listedHeaders = line(c.headers.allowed)
+	}
+	c.allowMethods, c.allowHeaders = c.listedMethods, c.listedHeaders
+	if c.methods.any && !cfg.Credentials {
+		c.allowMethods = line(c.methods.allowed)
+	}
+	if c.headers.any && !cfg.Credentials {
+		c.allowHeaders = line(c.headers.allowed)
+	}
+
+	// Fetch, #cors-protocol-and-http-caches: a response whose CORS headers
+	// depend on Origin must say so, or a cache replays it to another origin.
+	// The "*" policy answers the same to everyone and needs no Vary.
+	if !anyOrigin {
+		c.varyNotCORS = line("Origin")
+		c.varyActual = c.varyNotCORS
+	}
+	vary := "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"
+	if cfg.PrivateNetwork {
+		vary += ", Access-Control-Request-Private-Network"
+	}
+	c.varyPreflight = line(vary)
+	return c, nil
+}
+
+func compileOrigins(cfg Config, ps *problems) (rules []originRule, anyOrigin bool) {
+	if len(cfg.Origins) == 0 {
+		ps.add("Origins", -1, "", "no origin listed: every CORS request would be refused",
+			`list origins such as "https://app.example.com", or "*" for a public API without credentials`)
+	}
+	seen := map[string]bool{}
+	for i, s := range cfg.Origins {
+		if s == "*" {
+			anyOrigin = true
+			if cfg.Credentials {
+				ps.add("Origins", i, s, `"*" cannot be combined with Credentials: browsers refuse such responses`,
+					"list the origins that send credentials")
+			}
+			continue
+		}
+		rule, p := parseOriginEntry(s)
+		if p != nil {
+			ps.add("Origins", i, s, p.problem, p.fix)
+			continue
+		}
+		if seen[s] {
+			ps.add("Origins", i, s, "listed twice", "remove the duplicate")
+			continue
+		}
+		seen[s] = true
+		if cfg.Credentials && !cfg.DangerouslyAllowInsecureOrigins && !rule.isLoopback() {
+			switch {
+			case rule.scheme == "http":
+				ps.add("Origins", i, s, "plain http with Credentials: anyone on the network path can impersonate this origin",
+					writeInstead("https"+s[len("http"):])+", or set DangerouslyAllowInsecureOrigins")
+			case rule.overPublicSuffix():
+				ps.add("Origins", i, s, `"*." over a public suffix with Credentials: anyone can register a subdomain there`,
+					`list the domain you control, such as "https://*.app.example.com", or set DangerouslyAllowInsecureOrigins`)
+			}
+		}
+		rules = append(rules, rule)
+	}
+	if anyOrigin && len(cfg.Origins) > 1 {
+		ps.add("Origins", -1, "*", `"*" already allows every origin`, `write "*" alone or the list of origins`)
+	}
+	return rules, anyOrigin
+}
+
+// maxMaxAge is the longest preflight cache life crossgate accepts: Firefox's
+// cap (Chromium caps at 2 hours; Fetch, #cors-preflight-cache, lets each
+// browser choose).
+const maxMaxAge = 24 * time.Hour
+
+func compileMaxAge(d time.Duration, ps *problems) string {
+	switch {
+	case d == 0:
+		return ""
+	case d < 0:
+		// Send 0, not -1: Chromium does not cache -1 either, but the standard
+		// reads an unparsable value as its 5 second default.
+		return "0"
+	case d > maxMaxAge:
+		ps.add("MaxAge", -1, d.String(), "longer than 24h, which browsers cap it to", "write at most 24*time.Hour (Chromium caps at 2h)")
+	case d%time.Second != 0:
+		ps.add("MaxAge", -1, d.String(), "not whole seconds: Access-Control-Max-Age counts seconds",
+			"write "+strconv.FormatInt(int64(d.Round(time.Second)/time.Second), 10)+"*time.Second")
+	}
+	return strconv.FormatInt(int64(d/time.Second), 10)
+}
+
+func compilePreflightStatus(s int, ps *problems) int {
+	if s == 0 {
+		return 204
+	}
+	// Fetch, #cors-preflight-fetch-0: a preflight passes only with an ok
+	// status (200-299).
+	if s < 200 || s > 299 {
+		ps.add("PreflightStatus", -1, strconv.Itoa(s), "browsers fail preflights answered outside 200-299",
+			"write 204 (the default, with 0) or 200")
+	}
+	return s
+}

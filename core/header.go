@@ -1,0 +1,210 @@
+package core
+
+import "strings"
+
+// Bounds on Access-Control-Request-Headers. Browsers send one line of
+// lower-case names joined by commas (Fetch, #cors-unsafe-request-header-names);
+// these leave ample room for proxies that split or pad it, and make the cost
+// of a hostile value a few length checks.
+const (
+	// maxRequestHeadersLen is the most bytes of all lines together.
+	maxRequestHeadersLen = 4096
+	// maxEmptyElements is the most empty list elements (",,") tolerated.
+	maxEmptyElements = 16
+	// maxHeaderNameLen is the longest header name a Config may list.
+	maxHeaderNameLen = 128
+)
+
+// forbiddenRequestHeaders are the names scripts cannot set (Fetch,
+// #forbidden-request-header), so listing them can never matter.
+var forbiddenRequestHeaders = map[string]bool{
+	"accept-charset": true, "accept-encoding": true, "access-control-request-headers": true,
+	"access-control-request-method": true, "connection": true, "content-length": true,
+	"cookie": true, "cookie2": true, "date": true, "dnt": true, "expect": true, "host": true,
+	"keep-alive": true, "origin": true, "referer": true, "set-cookie": true, "te": true,
+	"trailer": true, "transfer-encoding": true, "upgrade": true, "via": true,
+}
+
+// headerMatcher decides whether a preflight's requested headers are allowed.
+type headerMatcher struct {
+	any bool
+	// authorization is true when Authorization is listed: "*" never covers
+	// it (Fetch, #cors-non-wildcard-request-header-name).
+	authorization bool
+	// names holds the listed names in lower case; set holds the same when
+	// there are many, where one hash beats many comparisons.
+	names []string
+	set   map[string]struct{}
+	// allowed is the listed names joined, for Access-Control-Allow-Headers
+	// and refusal reasons.
+	allowed string
+}
+
+func compileRequestHeaders(headers []string, ps *problems) headerMatcher {
+	var h headerMatcher
+	seen := map[string]bool{}
+	for i, v := range headers {
+		lower := toLowerASCII(v)
+		switch {
+		case v == "*":
+			h.any = true
+			continue
+		case !isToken(v):
+			ps.add("RequestHeaders", i, v, "not a header name", `write a name such as "Content-Type" or "X-Request-Id"`)
+		case len(v) > maxHeaderNameLen:
+			ps.add("RequestHeaders", i, v, "longer than 128 bytes", "use a shorter header name")
+		case forbiddenRequestHeaders[lower] || strings.HasPrefix(lower, "proxy-") || strings.HasPrefix(lower, "sec-"):
+			ps.add("RequestHeaders", i, v, "scripts can never set this header (Fetch: forbidden request-header)", "remove it")
+		case strings.HasPrefix(lower, "access-control-"):
+			ps.add("RequestHeaders", i, v, "a CORS header: crossgate writes these itself", "remove it")
+		case seen[lower]:
+			ps.add("RequestHeaders", i, v, "listed twice (names are case-insensitive)", "remove the duplicate")
+		default:
+			seen[lower] = true
+			h.names = append(h.names, lower)
+			if lower == "authorization" {
+				h.authorization = true
+			}
+		}
+	}
+	if h.any && len(h.names) > 0 && !(len(h.names) == 1 && h.authorization) {
+		ps.add("RequestHeaders", -1, strings.Join(headers, ","), `"*" already allows every header but Authorization`,
+			`write "*" alone, "*" and "Authorization", or the list`)
+	}
+	if len(h.names) > smallHeaderSet {
+		h.set = make(map[string]struct{}, len(h.names))
+		for _, n := range h.names {
+			h.set[n] = struct{}{}
+		}
+	}
+	h.allowed = strings.Join(h.names, ", ")
+	if h.any {
+		h.allowed = "*"
+		if h.authorization {
+			h.allowed = "*, authorization"
+		}
+	}
+	return h
+}
+
+// smallHeaderSet is the number of listed names up to which comparing each
+// in turn beats lower-casing the requested name and hashing it.
+const smallHeaderSet = 8
+
+// check makes one pass over the lines of Access-Control-Request-Headers and
+// returns ReasonNone, or the failed check and the offending name. Its cost
+// is bounded before it reads a byte: at most MaxHeaderLines lines of at most
+// maxRequestHeadersLen bytes in all.
+func (h *headerMatcher) check(lines []string) (ReasonCode, string) {
+	if len(lines) > MaxHeaderLines {
+		return ReasonHeadersMalformed, "has more than 16 lines"
+	}
+	total := 0
+	for _, l := range lines {
+		total += len(l)
+	}
+	if total > maxRequestHeadersLen {
+		return ReasonHeadersMalformed, "is longer than 4096 bytes"
+	}
+	empty := 0
+	for _, line := range lines {
+		// Elements are separated by commas, with optional whitespace around
+		// them (RFC 9110, section 5.6.1); recipients ignore empty ones.
+		for {
+			elem, rest, more := strings.Cut(line, ",")
+			if name := trimOWS(elem); name == "" {
+				if empty++; empty > maxEmptyElements {
+					return ReasonHeadersMalformed, "has too many empty elements"
+				}
+			} else if !isToken(name) {
+				return ReasonHeadersMalformed, name
+			} else if code := h.allows(name); code != ReasonNone {
+				return code, name
+			}
+			if !more {
+				break
+			}
+			line = rest
+		}
+	}
+	return ReasonNone, ""
+}
+
+// allows checks one well-formed requested name.
+func (h *headerMatcher) allows(name string) ReasonCode {
+	if equalFoldASCII(name, "authorization") {
+		switch {
+		case h.authorization:
+			return ReasonNone
+		case h.any:
+			return ReasonHeaderAuthorization
+		}
+		return ReasonHeaderNotAllowed
+	}
+	if h.any {
+		return ReasonNone
+	}
+	if h.set != nil {
+		if len(name) > maxHeaderNameLen {
+			return ReasonHeaderNotAllowed
+		}
+		// Lower-casing into a stack buffer and indexing with string(buf)
+		// costs no allocation: the compiler recognises the map lookup.
+		var buf [maxHeaderNameLen]byte
+		for i := 0; i < len(name); i++ {
+			buf[i] = lowerASCII(name[i])
+		}
+		if _, ok := h.set[string(buf[:len(name)])]; ok {
+			return ReasonNone
+		}
+		return ReasonHeaderNotAllowed
+	}
+	for _, n := range h.names {
+		if equalFoldASCII(name, n) {
+			return ReasonNone
+		}
+	}
+	return ReasonHeaderNotAllowed
+}
+
+func trimOWS(s string) string {
+	for len(s) > 0 && isOWS(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isOWS(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// compileExposedHeaders checks Config.ExposedHeaders and returns the
+// Access-Control-Expose-Headers value.
+func compileExposedHeaders(headers []string, credentials bool, ps *problems) string {
+	var names []string
+	seen := map[string]bool{}
+	for i, v := range headers {
+		lower := toLowerASCII(v)
+		switch {
+		case v == "*" && credentials:
+			ps.add("ExposedHeaders", i, v, `with Credentials, browsers read "*" as a header literally named *`,
+				"list the header names to expose")
+		case v == "*":
+			if len(headers) > 1 {
+				ps.add("ExposedHeaders", i, v, `"*" already exposes every header`, `write "*" alone or the list`)
+			}
+			names = append(names, v)
+		case !isToken(v):
+			ps.add("ExposedHeaders", i, v, "not a header name", `write a name such as "X-Request-Id"`)
+		case lower == "set-cookie" || lower == "set-cookie2":
+			ps.add("ExposedHeaders", i, v, "browsers never let scripts read cookies from responses (Fetch: forbidden response-header)", "remove it")
+		case strings.HasPrefix(lower, "access-control-"):
+			ps.add("ExposedHeaders", i, v, "a CORS header, meaningless to expose", "remove it")
+		case seen[lower]:
+			ps.add("ExposedHeaders", i, v, "listed twice (names are case-insensitive)", "remove the duplicate")
+		default:
+			seen[lower] = true
+			names = append(names, v)
+		}
+	}
+	return strings.Join(names, ", ")
+}
