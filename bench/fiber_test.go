@@ -1,0 +1,139 @@
+package bench
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	corsfiber "github.com/crossgate/crossgate/fiber"
+	"github.com/gofiber/fiber/v2"
+	fibercors "github.com/gofiber/fiber/v2/middleware/cors"
+	"github.com/valyala/fasthttp"
+)
+
+var fiberLibs = []struct {
+	name  string
+	build func(s *scenario, p policy) (fiber.Handler, error)
+}{
+	{"crossgate", func(_ *scenario, p policy) (fiber.Handler, error) {
+		return corsfiber.New(p.crossgateConfig())
+	}},
+	{"fiber", func(_ *scenario, p policy) (fiber.Handler, error) {
+		return fibercors.New(fibercors.Config{
+			AllowOrigins:     strings.Join(p.origins, ","),
+			AllowMethods:     strings.Join(p.methods, ","),
+			AllowHeaders:     strings.Join(p.requestHeaders, ","),
+			ExposeHeaders:    strings.Join(p.exposed, ","),
+			AllowCredentials: p.credentials,
+			MaxAge:           p.maxAge,
+		}), nil
+	}},
+	{"floor", func(s *scenario, _ policy) (fiber.Handler, error) {
+		// Names and values as bytes, built once; SetCanonical copies them
+		// into the response without normalizing the name again.
+		type kv struct{ k, v []byte }
+		fs := make([]kv, len(s.want))
+		for i, f := range s.want {
+			fs[i] = kv{[]byte(f.name), []byte(f.value)}
+		}
+		end, status := s.preflight, s.status
+		return func(c *fiber.Ctx) error {
+			h := &c.Response().Header
+			for _, f := range fs {
+				h.SetCanonical(f.k, f.v)
+			}
+			if end {
+				c.Status(status)
+				return nil
+			}
+			return c.Next()
+		}, nil
+	}},
+	{"none", func(*scenario, policy) (fiber.Handler, error) { return nil, nil }},
+}
+
+// fiberHandler attaches mw with app.Use, where preflights to a route without
+// an OPTIONS handler reach it, serves GET / like app, and returns the
+// fasthttp handler a server would call.
+func fiberHandler(mw fiber.Handler) fasthttp.RequestHandler {
+	a := fiber.New(fiber.Config{DisableStartupMessage: true})
+	if mw != nil {
+		a.Use(mw)
+	}
+	a.Get("/", func(c *fiber.Ctx) error {
+		appHits++
+		return c.SendStatus(http.StatusOK)
+	})
+	return a.Handler()
+}
+
+// fiberCtx builds the scenario's request once in a RequestCtx that the
+// benchmark reuses, resetting only the response between iterations.
+func (s *scenario) fiberCtx() *fasthttp.RequestCtx {
+	var req fasthttp.Request
+	req.Header.SetMethod(s.method)
+	req.SetRequestURI("http://backend.internal/")
+	if s.origin != "" {
+		req.Header.Set("Origin", s.origin)
+	}
+	if s.acrm != "" {
+		req.Header.Set("Access-Control-Request-Method", s.acrm)
+	}
+	if s.acrh != "" {
+		req.Header.Set("Access-Control-Request-Headers", s.acrh)
+	}
+	ctx := new(fasthttp.RequestCtx)
+	ctx.Init(&req, nil, nil)
+	return ctx
+}
+
+func BenchmarkFiber(b *testing.B) {
+	for i := range scenarios {
+		s := &scenarios[i]
+		b.Run(s.name, func(b *testing.B) {
+			for _, lib := range fiberLibs {
+				b.Run(lib.name, func(b *testing.B) {
+					b.ReportAllocs()
+					if why := skipReason("Fiber", s.name, lib.name); why != "" {
+						b.Skip(why)
+					}
+					mw, err := lib.build(s, policies[s.policy])
+					if err != nil {
+						b.Fatal(err)
+					}
+					h, ctx := fiberHandler(mw), s.fiberCtx()
+					b.ResetTimer()
+					for b.Loop() {
+						ctx.Response.Reset()
+						h(ctx)
+					}
+				})
+			}
+		})
+	}
+}
+
+func TestFiberOutcomes(t *testing.T) {
+	for i := range scenarios {
+		s := &scenarios[i]
+		for _, lib := range fiberLibs {
+			t.Run(s.name+"/"+lib.name, func(t *testing.T) {
+				if why := skipReason("Fiber", s.name, lib.name); why != "" {
+					t.Skip(why)
+				}
+				mw, err := lib.build(s, policies[s.policy])
+				if err != nil {
+					t.Fatal(err)
+				}
+				ctx := s.fiberCtx()
+				before := appHits
+				fiberHandler(mw)(ctx)
+				h := http.Header{}
+				ctx.Response.Header.VisitAll(func(k, v []byte) {
+					h.Add(string(k), string(v))
+				})
+				checkOutcome(t, s, lib.name, response{ctx.Response.StatusCode(), h, appHits > before})
+			})
+		}
+	}
+}
