@@ -33,6 +33,10 @@ const (
 	// ReasonHeadersMalformed: Access-Control-Request-Headers holds something
 	// that is not a header name, or is larger than any browser sends.
 	ReasonHeadersMalformed
+	// ReasonCredentialsNotAllowed: the request sends credentials but the
+	// policy has no Credentials. A server cannot see this (preflights never
+	// carry credentials), so only Explain reports it.
+	ReasonCredentialsNotAllowed
 )
 
 // Reason says why a request was refused: which check failed, on which value
@@ -74,6 +78,8 @@ func (r Reason) String() string {
 		return `request header "authorization" must be listed in RequestHeaders: "*" does not cover it`
 	case ReasonHeadersMalformed:
 		return "Access-Control-Request-Headers " + quote(r.Value)
+	case ReasonCredentialsNotAllowed:
+		return "credentials requested but the policy has no Credentials"
 	default:
 		return "refused"
 	}

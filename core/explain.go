@@ -1,0 +1,121 @@
+package core
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Probe describes a fetch() call the way its author thinks of it, for
+// Explain: the page's origin, the method, the request headers the script
+// sets, and whether it sends credentials.
+type Probe struct {
+	Origin string
+	Method string
+	// Headers are the names of the headers the script sets. Accept,
+	// Accept-Language and Content-Language are CORS-safelisted; every other
+	// name, Content-Type included (taken as application/json), makes the
+	// browser send a preflight.
+	Headers []string
+	// Credentials is fetch's credentials: "include" (cookies, HTTP auth).
+	Credentials bool
+}
+
+// Explanation is what Explain found: whether the browser would preflight,
+// whether the call would succeed, why not, and what to change.
+type Explanation struct {
+	Preflight bool
+	Allowed   bool
+	Reason    Reason
+	// Fix is the change to the Config that would allow the call, or why
+	// none should.
+	Fix string
+}
+
+func (e Explanation) String() string {
+	s := "simple request"
+	if e.Preflight {
+		s = "preflighted request"
+	}
+	if e.Allowed {
+		return s + ": allowed"
+	}
+	return s + ": blocked: " + e.Reason.String() + "; " + e.Fix
+}
+
+// Explain answers, without a request, what the browser and this policy would
+// make of a fetch() call: a support tool for "why is this blocked?". It
+// follows the browser's steps: method normalization, whether a preflight is
+// needed (Fetch, #cors-preflight-fetch), the preflight, then the actual
+// response's CORS check (Fetch, #concept-cors-check).
+func (p *Policy) Explain(pr Probe) Explanation {
+	c := p.current.Load()
+	method := normalizeMethod(pr.Method)
+	var unsafe []string
+	for _, h := range pr.Headers {
+		switch strings.ToLower(h) {
+		case "accept", "accept-language", "content-language":
+		default:
+			unsafe = append(unsafe, strings.ToLower(h))
+		}
+	}
+	e := Explanation{Preflight: !isSafelistedMethod(method) || len(unsafe) > 0}
+	r := Request{Method: method, Origin: []string{pr.Origin}}
+	if e.Preflight {
+		r = Request{Method: "OPTIONS", Origin: []string{pr.Origin}, RequestMethod: []string{method}}
+		if len(unsafe) > 0 {
+			r.RequestHeaders = []string{strings.Join(unsafe, ",")}
+		}
+	}
+	d := c.decide(&r)
+	if d.Allowed && pr.Credentials && !c.credentials {
+		d.Allowed = false
+		d.Reason = Reason{Code: ReasonCredentialsNotAllowed}
+	}
+	e.Allowed, e.Reason = d.Allowed, d.Reason
+	if !e.Allowed {
+		e.Fix = fixFor(d.Reason)
+	}
+	return e
+}
+
+// normalizeMethod upper-cases the methods fetch() normalizes (Fetch,
+// #concept-method-normalize) and leaves the rest as written.
+func normalizeMethod(m string) string {
+	if m == "" {
+		return "GET"
+	}
+	for _, n := range normalizedMethods {
+		if strings.EqualFold(m, n) {
+			return n
+		}
+	}
+	return m
+}
+
+// fixFor says which change to the Config would allow a refused request.
+func fixFor(r Reason) string {
+	q := strconv.Quote
+	switch r.Code {
+	case ReasonOriginNotAllowed:
+		return "add " + q(r.Value) + " to Origins (or a pattern such as \"https://*.example.com\" that covers it)"
+	case ReasonOriginNull:
+		return "no change should allow it: serve the page from a real origin and list that"
+	case ReasonOriginMalformed:
+		return "no change can allow it: browsers never send this origin; check the page's URL"
+	case ReasonOriginMultiple:
+		return "fix the proxy that duplicates the Origin header"
+	case ReasonMethodNotAllowed:
+		return "add " + q(r.Value) + " to Methods (methods are case-sensitive: fetch sends \"patch\" as written)"
+	case ReasonMethodMalformed:
+		return "no change can allow it: it is not a method"
+	case ReasonHeaderNotAllowed:
+		return "add " + q(r.Value) + " to RequestHeaders"
+	case ReasonHeaderAuthorization:
+		return `add "Authorization" to RequestHeaders: "*" never covers it`
+	case ReasonHeadersMalformed:
+		return "no change can allow it: browsers never send such a header list"
+	case ReasonCredentialsNotAllowed:
+		return "set Credentials: true, with exact origins (not \"*\")"
+	}
+	return ""
+}
