@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The project's test command, as the README gives it and CI runs it on a
+# fresh machine: it installs what it needs (Chromium from Debian's packages;
+# Go modules through the module proxy), then checks formatting, vet and
+# staticcheck, and runs every test of the main module (with -race), of the
+# browser and benchmark modules, and a short run of every fuzz target.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STATICCHECK=honnef.co/go/tools/cmd/staticcheck@v0.8.2
+modules=(. browser bench)
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Chromium for the browser suite"
+scripts/install-chromium.sh
+
+step "gofmt"
+unformatted=$(gofmt -l .)
+if [ -n "$unformatted" ]; then
+	echo "gofmt would change:"; echo "$unformatted"; exit 1
+fi
+
+for m in "${modules[@]}"; do
+	step "go vet and staticcheck in $m"
+	(cd "$m" && go vet ./... && go run "$STATICCHECK" ./...)
+done
+
+step "main module tests (race detector on)"
+go test -race -count=1 ./...
+
+step "browser suite (headless Chromium)"
+(cd browser && go test -count=1 -timeout 20m ./...)
+
+step "benchmark module: outcome checks, and every benchmark run once"
+(cd bench && go test -count=1 -run . -bench . -benchtime 1x ./...)
+
+if [ -x scripts/fuzz.sh ]; then
+	step "fuzz targets, a short fixed time each"
+	scripts/fuzz.sh
+fi
+step "all passed"
