@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/crossgate/crossgate/core"
@@ -206,4 +208,23 @@ var skips = map[string]string{}
 
 func skipReason(framework, scen, lib string) string {
 	return skips[framework+"/"+scen+"/"+lib]
+}
+
+// TestSkips lists the skipped comparisons with their reasons (run.sh copies
+// them next to the table) and checks that each names a real benchmark.
+func TestSkips(t *testing.T) {
+	libs := map[string][]string{
+		"NetHTTP": {"crossgate", "rscors", "jub0bs", "gochicors", "floor", "none"},
+		"Gin":     {"crossgate", "gincontrib", "floor", "none"},
+		"Echo":    {"crossgate", "echo", "floor", "none"},
+		"Fiber":   {"crossgate", "fiber", "floor", "none"},
+	}
+	for key, why := range skips {
+		parts := strings.Split(key, "/")
+		if len(parts) != 3 || !slices.Contains(libs[parts[0]], parts[2]) ||
+			!slices.ContainsFunc(scenarios, func(s scenario) bool { return s.name == parts[1] }) {
+			t.Errorf("skip %q names no benchmark", key)
+		}
+		t.Logf("SKIP %s: %s", key, why)
+	}
 }
