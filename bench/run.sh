@@ -32,12 +32,15 @@ go test -count=1 -run 'Outcomes|Skips' -v . > "$OUT/tests.txt" || {
 grep -o 'SKIP .*' "$OUT/tests.txt" | sort -u > "$OUT/skips.txt" || true
 
 {
+	# The tree measured: set COMMIT when running from an exported tree.
+	echo "commit: ${COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
+	git diff --quiet HEAD -- .. 2>/dev/null || echo "warning: the work tree has uncommitted changes"
 	go version
 	grep -m1 'model name' /proc/cpuinfo || true
 	echo "cores: $(nproc)"
 } > "$OUT/machine.txt"
 
-go test -run '^$' -bench . -benchtime "$BENCHTIME" -count "$COUNT" . | tee "$OUT/raw.txt" >/dev/null
+go test -run '^$' -bench . -benchtime "$BENCHTIME" -count "$COUNT" -timeout 60m . | tee "$OUT/raw.txt" >/dev/null
 
 # The benchmarks are named Benchmark<Framework>/<scenario>/<library>;
 # benchstat groups only by key=value name parts, so the last part becomes
