@@ -44,8 +44,9 @@ func line(v string) []string {
 }
 
 var (
-	lineStar = line("*")
-	lineTrue = line("true")
+	lineStar   = line("*")
+	lineTrue   = line("true")
+	lineOrigin = line("Origin")
 )
 
 // compile checks every field of cfg and returns all problems at once.
@@ -87,7 +88,7 @@ func compile(cfg Config) (*compiled, error) {
 	// depend on Origin must say so, or a cache replays it to another origin.
 	// The "*" policy answers the same to everyone and needs no Vary.
 	if !anyOrigin {
-		c.varyNotCORS = line("Origin")
+		c.varyNotCORS = lineOrigin
 		c.varyActual = c.varyNotCORS
 	}
 	vary := "Origin, Access-Control-Request-Method, Access-Control-Request-Headers"

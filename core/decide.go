@@ -18,44 +18,54 @@ const (
 // whatever the status; 403 also tells non-browser clients the truth.
 const statusOriginRefused = 403
 
-func (c *compiled) decide(r *Request) (d Decision) {
+// The functions below build their Decision in a local variable with direct
+// stores and return it by value. Storing a slice of the Request through a
+// *Decision would tell the compiler that the Request's slices escape, and
+// fiber's adapter, which keeps them in arrays on its stack, would then
+// allocate on every request.
+
+func (c *compiled) decide(r *Request) Decision {
 	// Fetch, #http-origin: a request without Origin is not a CORS request.
 	if len(r.Origin) == 0 {
-		d.Allowed = true
-		d.Vary = Field{Name: "Vary", Values: c.varyNotCORS}
+		d := Decision{Allowed: true, Vary: Field{"Vary", c.varyNotCORS}}
 		if c.origins.any {
 			// Fetch, #cors-protocol-and-http-caches: a "*" answer goes on
 			// every response, so a cached one serves CORS requests too.
-			c.addSharedHeaders(&d, lineStar)
+			d.fields, d.n = c.sharedFields(lineStar)
 		}
 		return d
 	}
 	// Fetch, #cors-preflight-fetch: a preflight is OPTIONS with
 	// Access-Control-Request-Method; any other OPTIONS is the application's.
 	if r.Method == "OPTIONS" && len(r.RequestMethod) > 0 {
-		c.decidePreflight(r, &d)
-		return d
+		return c.decidePreflight(r)
 	}
-	d.Kind = Actual
-	d.Vary = Field{Name: "Vary", Values: c.varyActual}
-	if !c.checkOrigin(r.Origin, &d) {
+	d := Decision{Kind: Actual, Vary: Field{"Vary", c.varyActual}}
+	if d.Reason = c.checkOrigin(r.Origin); d.Reason.Code != ReasonNone {
+		// Even the "*" policy varies here: this answer lacks the
+		// Access-Control-Allow-Origin that its other answers carry.
+		d.Vary.Values = lineOrigin
 		return d
 	}
 	d.Allowed = true
-	c.addSharedHeaders(&d, c.allowOriginLine(r))
+	d.fields, d.n = c.sharedFields(c.allowOriginLine(r))
 	return d
 }
 
-// addSharedHeaders adds what every allowed non-preflight response carries
+// sharedFields are what every allowed non-preflight response carries
 // (Fetch, #http-responses).
-func (c *compiled) addSharedHeaders(d *Decision, allowOrigin []string) {
-	d.add(Field{headerAllowOrigin, allowOrigin})
+func (c *compiled) sharedFields(allowOrigin []string) (fs [maxFields]Field, n uint8) {
+	fs[n] = Field{headerAllowOrigin, allowOrigin}
+	n++
 	if c.credentials {
-		d.add(Field{headerAllowCredentials, lineTrue})
+		fs[n] = Field{headerAllowCredentials, lineTrue}
+		n++
 	}
 	if c.exposeHeaders != nil {
-		d.add(Field{headerExposeHeaders, c.exposeHeaders})
+		fs[n] = Field{headerExposeHeaders, c.exposeHeaders}
+		n++
 	}
+	return fs, n
 }
 
 // allowOriginLine is "*" for the any-origin policy and otherwise the
@@ -67,7 +77,9 @@ func (c *compiled) allowOriginLine(r *Request) []string {
 	return r.Origin[:1:1]
 }
 
-func (c *compiled) checkOrigin(origin []string, d *Decision) bool {
+// checkOrigin returns why origin, the request's Origin lines, is refused, or
+// a zero Reason.
+func (c *compiled) checkOrigin(origin []string) Reason {
 	code := ReasonNone
 	switch {
 	case len(origin) > 1:
@@ -75,7 +87,7 @@ func (c *compiled) checkOrigin(origin []string, d *Decision) bool {
 		// answering one of them would be guessing.
 		code = ReasonOriginMultiple
 	case c.origins.match(origin[0]):
-		return true
+		return Reason{}
 	case origin[0] == "null":
 		code = ReasonOriginNull
 	case !looksLikeOrigin(origin[0]):
@@ -83,17 +95,27 @@ func (c *compiled) checkOrigin(origin []string, d *Decision) bool {
 	default:
 		code = ReasonOriginNotAllowed
 	}
-	d.Reason = Reason{Code: code, Value: origin[0], Allowed: c.origins.allowed}
-	return false
+	return Reason{Code: code, Value: origin[0], Allowed: c.origins.allowed}
 }
 
-func (c *compiled) decidePreflight(r *Request, d *Decision) {
-	d.Kind = Preflight
-	d.End = true
-	d.Vary = Field{Name: "Vary", Values: c.varyPreflight}
-	if !c.checkOrigin(r.Origin, d) {
+// checkMethod returns why the preflight's requested method is refused, or a
+// zero Reason.
+func (c *compiled) checkMethod(lines []string) Reason {
+	method := lines[0]
+	switch {
+	case len(lines) > 1 || !isToken(method) || len(method) > maxMethodLen:
+		return Reason{Code: ReasonMethodMalformed, Value: method}
+	case !c.methods.allows(method):
+		return Reason{Code: ReasonMethodNotAllowed, Value: method, Allowed: c.methods.allowed}
+	}
+	return Reason{}
+}
+
+func (c *compiled) decidePreflight(r *Request) Decision {
+	d := Decision{Kind: Preflight, End: true, Vary: Field{"Vary", c.varyPreflight}}
+	if d.Reason = c.checkOrigin(r.Origin); d.Reason.Code != ReasonNone {
 		d.Status = statusOriginRefused
-		return
+		return d
 	}
 	// From here on the origin is allowed, so the answer carries
 	// Access-Control-Allow-Origin and an ok status even when the method or
@@ -101,46 +123,54 @@ func (c *compiled) decidePreflight(r *Request, d *Decision) {
 	// header (Fetch, #cors-preflight-fetch-0, steps for methods and
 	// headers), which tells the developer the real cause.
 	d.Status = c.preflightStatus
-	d.add(Field{headerAllowOrigin, c.allowOriginLine(r)})
+	var fs [maxFields]Field
+	n := 0
+	fs[n] = Field{headerAllowOrigin, c.allowOriginLine(r)}
+	n++
 	if c.credentials {
-		d.add(Field{headerAllowCredentials, lineTrue})
+		fs[n] = Field{headerAllowCredentials, lineTrue}
+		n++
 	}
-	method := r.RequestMethod[0]
-	switch {
-	case len(r.RequestMethod) > 1 || !isToken(method) || len(method) > maxMethodLen:
-		d.Reason = Reason{Code: ReasonMethodMalformed, Value: method}
-	case !c.methods.allows(method):
-		d.Reason = Reason{Code: ReasonMethodNotAllowed, Value: method, Allowed: c.methods.allowed}
+	allowMethods, allowHeaders := c.allowMethods, c.allowHeaders
+	if c.reflectMethod {
+		allowMethods = r.RequestMethod[:1:1]
+	}
+	if c.reflectHeaders {
+		k := len(r.RequestHeaders)
+		allowHeaders = r.RequestHeaders[:k:k]
+	}
+	if d.Reason = c.checkMethod(r.RequestMethod); d.Reason.Code != ReasonNone {
+		allowMethods, allowHeaders = c.listedMethods, c.listedHeaders
+	} else if code, name := c.headers.check(r.RequestHeaders); code != ReasonNone {
+		d.Reason = Reason{Code: code, Value: name, Allowed: c.headers.allowed}
+		allowHeaders = c.listedHeaders
+	}
+	if len(allowMethods) > 0 {
+		fs[n] = Field{headerAllowMethods, allowMethods}
+		n++
+	}
+	if len(allowHeaders) > 0 {
+		fs[n] = Field{headerAllowHeaders, allowHeaders}
+		n++
 	}
 	if d.Reason.Code != ReasonNone {
-		d.addIf(headerAllowMethods, c.listedMethods)
-		d.addIf(headerAllowHeaders, c.listedHeaders)
-		return
-	}
-	if c.reflectMethod {
-		d.add(Field{headerAllowMethods, r.RequestMethod[:1:1]})
-	} else {
-		d.addIf(headerAllowMethods, c.allowMethods)
-	}
-	if code, name := c.headers.check(r.RequestHeaders); code != ReasonNone {
-		d.Reason = Reason{Code: code, Value: name, Allowed: c.headers.allowed}
-		d.addIf(headerAllowHeaders, c.listedHeaders)
-		return
+		d.fields, d.n = fs, uint8(n)
+		return d
 	}
 	d.Allowed = true
 	d.End = !c.passPreflight
-	if c.reflectHeaders {
-		n := len(r.RequestHeaders)
-		d.addIf(headerAllowHeaders, r.RequestHeaders[:n:n])
-	} else {
-		d.addIf(headerAllowHeaders, c.allowHeaders)
+	if c.maxAge != nil {
+		fs[n] = Field{headerMaxAge, c.maxAge}
+		n++
 	}
-	d.addIf(headerMaxAge, c.maxAge)
 	// WICG Private Network Access, "CORS preflight": answer only a
 	// preflight that asks, and only when the policy opts in.
 	if c.privateNetwork && len(r.RequestPrivateNetwork) == 1 && r.RequestPrivateNetwork[0] == "true" {
-		d.add(Field{headerAllowPrivateNetwork, lineTrue})
+		fs[n] = Field{headerAllowPrivateNetwork, lineTrue}
+		n++
 	}
+	d.fields, d.n = fs, uint8(n)
+	return d
 }
 
 // looksLikeOrigin tells a malformed Origin from a well-formed one that is
@@ -175,4 +205,18 @@ func looksLikeOrigin(o string) bool {
 		}
 	}
 	return true
+}
+
+// allowedFor is what the policy allows for the check that code names, the
+// same text a Reason carries.
+func (c *compiled) allowedFor(code ReasonCode) string {
+	switch code {
+	case ReasonOriginNotAllowed, ReasonOriginNull, ReasonOriginMalformed, ReasonOriginMultiple:
+		return c.origins.allowed
+	case ReasonMethodNotAllowed:
+		return c.methods.allowed
+	case ReasonHeaderNotAllowed, ReasonHeaderAuthorization, ReasonHeadersMalformed:
+		return c.headers.allowed
+	}
+	return ""
 }

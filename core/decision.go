@@ -60,11 +60,6 @@ type Decision struct {
 // Each one replaces any earlier value of the same name.
 func (d *Decision) Headers() []Field { return d.fields[:d.n] }
 
-func (d *Decision) add(f Field) {
-	d.fields[d.n] = f
-	d.n++
-}
-
 // Field is one response header: a canonical name and its lines, usually
 // one. The slice is either precomputed by New with its capacity equal to its
 // length, or a full-slice expression over the Request's own lines, so a
@@ -74,11 +69,4 @@ func (d *Decision) add(f Field) {
 type Field struct {
 	Name   string
 	Values []string
-}
-
-// addIf adds a field when it has a value.
-func (d *Decision) addIf(name string, values []string) {
-	if len(values) > 0 {
-		d.add(Field{name, values})
-	}
 }

@@ -42,10 +42,15 @@ func (p *Policy) Reconfigure(cfg Config) error {
 // set and the request is refused), never panics, and its work is bounded by
 // the configuration and one pass over the request's headers.
 func (p *Policy) Decide(r Request) Decision {
-	d := p.current.Load().decide(&r)
+	c := p.current.Load()
+	d := c.decide(&r)
 	if !d.Allowed {
 		if hook := p.hook.Load(); hook != nil {
-			(*hook)(newRefusal(&r, &d))
+			// Only scalars and a copy leave d here: escape analysis treats d
+			// as one whole, so handing the hook any string of d's would make
+			// every Request escape to the heap.
+			reason := Reason{Code: d.Reason.Code, Value: strings.Clone(d.Reason.Value), Allowed: c.allowedFor(d.Reason.Code)}
+			(*hook)(newRefusal(&r, d.Kind, reason))
 		}
 	}
 	return d
@@ -78,15 +83,22 @@ func (p *Policy) OnRefusal(hook func(Refusal)) {
 	p.hook.Store(&hook)
 }
 
-func newRefusal(r *Request, d *Decision) Refusal {
-	ref := Refusal{Kind: d.Kind, Method: r.Method, Path: strings.Clone(r.Path), Reason: d.Reason}
+// newRefusal copies what the hook may keep: the request's strings can alias
+// buffers the server reuses (fasthttp does), and copying them here, rather
+// than storing them, keeps the Request itself from escaping to the heap.
+func newRefusal(r *Request, kind Kind, reason Reason) Refusal {
+	ref := Refusal{
+		Kind:   kind,
+		Path:   strings.Clone(r.Path),
+		Reason: reason,
+	}
 	if len(r.Origin) > 0 {
 		ref.Origin = strings.Clone(r.Origin[0])
 	}
-	if d.Kind == Preflight && len(r.RequestMethod) > 0 {
-		ref.Method = r.RequestMethod[0]
+	if kind == Preflight && len(r.RequestMethod) > 0 {
+		ref.Method = strings.Clone(r.RequestMethod[0])
+	} else {
+		ref.Method = strings.Clone(r.Method)
 	}
-	ref.Method = strings.Clone(ref.Method)
-	ref.Reason.Value = strings.Clone(ref.Reason.Value)
 	return ref
 }
