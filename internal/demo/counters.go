@@ -45,20 +45,42 @@ type counterKey struct{ framework, id string }
 // favicon, a stray probe) is not part of a scenario.
 const itemsPrefix = "/api/items/"
 
-// observe counts one request that framework's server is about to handle
-// under policy p, and returns crossgate's refusal of it, if any. It runs
-// before any middleware, so it sees the preflights that crossgate ends.
-func (c *counters) observe(framework string, p *core.Policy, method, path string, h http.Header) (r Refusal, refused bool) {
-	id, ok := strings.CutPrefix(path, itemsPrefix)
-	if !ok || id == "" || strings.Contains(id, "/") {
-		return Refusal{}, false
+// observe counts one request that framework's server is about to handle.
+// It runs before any middleware, so it sees the preflights that crossgate
+// ends.
+func (c *counters) observe(framework, method, path string, h http.Header) {
+	id, ok := scenarioID(path)
+	if !ok {
+		return
 	}
 	preflight := method == http.MethodOptions && len(h["Origin"]) > 0 &&
 		len(h["Access-Control-Request-Method"]) > 0
-	reason, refused := refusal(p, method, path, h)
-
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	s := c.entry(framework, id)
+	if preflight {
+		s.Preflights++
+	} else {
+		s.Actuals++
+	}
+}
+
+// refused records crossgate's refusal of a request to framework's server.
+func (c *counters) refused(framework string, r core.Refusal) {
+	id, ok := scenarioID(r.Path)
+	if !ok {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.entry(framework, id)
+	if len(s.Refusals) < maxRefusals {
+		s.Refusals = append(s.Refusals, Refusal{Kind: r.Kind.String(), Code: r.Reason.Code, Reason: r.Reason.String()})
+	}
+}
+
+// entry returns the tallies of one key, making them if needed; c.mu is held.
+func (c *counters) entry(framework, id string) *Stats {
 	k := counterKey{framework, id}
 	s := c.m[k]
 	if s == nil {
@@ -68,21 +90,17 @@ func (c *counters) observe(framework string, p *core.Policy, method, path string
 		s = &Stats{}
 		c.m[k] = s
 	}
-	kind := "actual"
-	if preflight {
-		s.Preflights++
-		kind = "preflight"
-	} else {
-		s.Actuals++
+	return s
+}
+
+// scenarioID returns the last segment of an item path, the id the page
+// gives each scenario; other paths are not part of any scenario.
+func scenarioID(path string) (string, bool) {
+	id, ok := strings.CutPrefix(path, itemsPrefix)
+	if !ok || id == "" || strings.Contains(id, "/") {
+		return "", false
 	}
-	if !refused {
-		return Refusal{}, false
-	}
-	r = Refusal{Kind: kind, Code: reason.Code, Reason: reason.String()}
-	if len(s.Refusals) < maxRefusals {
-		s.Refusals = append(s.Refusals, r)
-	}
-	return r, true
+	return id, true
 }
 
 // get returns a copy of the tallies of one framework and id.

@@ -81,33 +81,34 @@ func Start(opts Options) (_ *Demo, err error) {
 	}
 	d.URL = d.Origins[Home] + "/"
 
-	page := newPageHandler(d)
-	for _, ln := range pageLns {
-		d.shutdowns = append(d.shutdowns, serve(ln, page))
-	}
+	// Until the page is served, its listeners are closed on failure.
+	served := false
+	defer func() {
+		if !served {
+			for _, ln := range pageLns {
+				ln.Close()
+			}
+		}
+	}()
 
 	d.Policies = make(map[PolicyName]core.Config, len(policyNames))
-	policies := make(map[PolicyName]*core.Policy, len(policyNames))
 	for _, name := range policyNames {
-		cfg := configFor(name, d.Origins[Home], d.Origins[Second])
-		p, err := core.New(cfg)
-		if err != nil {
-			return nil, fmt.Errorf("demo: policy %s: %w", name, err)
-		}
-		d.Policies[name] = cfg
-		policies[name] = p
+		d.Policies[name] = configFor(name, d.Origins[Home], d.Origins[Second])
 	}
 
 	for _, fw := range conformance.Frameworks() {
 		a := Adapter{Name: fw.Name, Bases: make(map[PolicyName]string, len(policyNames))}
 		for _, name := range policyNames {
+			p, err := core.New(d.Policies[name])
+			if err != nil {
+				return nil, fmt.Errorf("demo: policy %s: %w", name, err)
+			}
+			d.reportRefusals(fw.Name, name, p)
 			ln, err := listen(0)
 			if err != nil {
 				return nil, fmt.Errorf("demo: listening for %s (%s): %w", fw.Name, name, err)
 			}
-			stop, err := fw.Serve(ln, policies[name], conformance.Options{
-				Observe: d.observer(fw.Name, name, policies[name]),
-			})
+			stop, err := fw.Serve(ln, p, conformance.Options{Observe: d.observer(fw.Name)})
 			if err != nil {
 				ln.Close()
 				return nil, fmt.Errorf("demo: serving %s (%s): %w", fw.Name, name, err)
@@ -117,17 +118,21 @@ func Start(opts Options) (_ *Demo, err error) {
 		}
 		d.Adapters = append(d.Adapters, a)
 	}
+
+	// The page comes last: its configuration lists every framework's URLs.
+	page := newPageHandler(d)
+	for _, ln := range pageLns {
+		d.shutdowns = append(d.shutdowns, serve(ln, page))
+	}
+	served = true
 	return d, nil
 }
 
-// observer returns the Observe hook of one framework under one policy: it
-// counts the request and logs crossgate's refusal of it.
-func (d *Demo) observer(framework string, policy PolicyName, p *core.Policy) func(string, string, http.Header) {
+// observer returns the Observe hook of one framework's servers: it counts
+// every request before crossgate sees it, preflights included.
+func (d *Demo) observer(framework string) func(string, string, http.Header) {
 	return func(method, path string, h http.Header) {
-		r, refused := d.counters.observe(framework, p, method, path, h)
-		if refused && d.logf != nil {
-			d.logf("%s (%s policy): %s %s refused: %s", framework, policy, r.Kind, path, r.Reason)
-		}
+		d.counters.observe(framework, method, path, h)
 	}
 }
 

@@ -1,0 +1,25 @@
+package browser
+
+import "github.com/crossgate/crossgate/internal/demo"
+
+// chromiumSays is what Chromium 156 writes in the console and in its CORS
+// issue for each cause the demo expects. The console line is what a
+// developer reads, so the suite asserts it names the real cause: the
+// missing origin, the method, or the header.
+func chromiumSays(c demo.Cause, param string) (text string, codes []string) {
+	switch c {
+	case demo.CauseOrigin:
+		return "No 'Access-Control-Allow-Origin' header is present on the requested resource",
+			[]string{"MissingAllowOriginHeader", "PreflightMissingAllowOriginHeader"}
+	case demo.CauseMethod:
+		return "Method " + param + " is not allowed by Access-Control-Allow-Methods in preflight response",
+			[]string{"MethodDisallowedByPreflightResponse"}
+	case demo.CauseHeader:
+		return "Request header field " + param + " is not allowed by Access-Control-Allow-Headers in preflight response",
+			[]string{"HeaderDisallowedByPreflightResponse"}
+	case demo.CauseWildcard:
+		return "must not be the wildcard '*' when the request's credentials mode is 'include'",
+			[]string{"WildcardOriginNotAllowed", "PreflightWildcardOriginNotAllowed"}
+	}
+	return "", nil
+}
