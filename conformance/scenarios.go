@@ -408,6 +408,9 @@ func methodScenarios() []Scenario {
 		{Name: "method/not-a-token", Config: basic(),
 			Request: preflight(itemPath, appOrigin, "PU T"),
 			Want:    basicPreflightListRefused},
+		{Name: "method/empty", Config: basic(),
+			Request: preflight(itemPath, appOrigin, ""),
+			Want:    basicPreflightListRefused},
 		{Name: "method/star", Config: star,
 			Request: preflight(itemPath, appOrigin, "PURGE"),
 			Want:    starWant},
@@ -417,6 +420,20 @@ func methodScenarios() []Scenario {
 		{Name: "method/star-never-trace", Config: star,
 			Request: preflight(itemPath, appOrigin, "TRACE"),
 			Want:    starRefused},
+		{Name: "method/star-never-track", Config: star,
+			Request: preflight(itemPath, appOrigin, "TRACK"),
+			Want:    starRefused},
+		// On a header refusal the method list is the allowed answer, "*"
+		// included, so that the browser blames the header, not the method.
+		{Name: "method/star-header-refused", Config: star,
+			Request: preflight(itemPath, appOrigin, "PURGE", hACRH, "x-other"),
+			Want:    want(204, false, ACAO, appOrigin, ACAM, "*", ACAH, basicHeaders, Vary, varyPreflight)},
+		{Name: "method/star-credentials-header-refused", Config: with(star, func(c *core.Config) { c.Credentials = true }),
+			Request: preflight(itemPath, appOrigin, "PURGE", hACRH, "x-other"),
+			Want:    want(204, false, ACAO, appOrigin, ACAC, "true", ACAM, "PURGE", ACAH, basicHeaders, Vary, varyPreflight)},
+		{Name: "method/star-headers-star-authorization-refused", Config: with(star, func(c *core.Config) { c.RequestHeaders = []string{"*"} }),
+			Request: preflight(itemPath, appOrigin, "PURGE", hACRH, "authorization"),
+			Want:    want(204, false, ACAO, appOrigin, ACAM, "*", Vary, varyPreflight)},
 		// With credentials "*" is a literal method name for the browser,
 		// so the requested method is reflected.
 		{Name: "method/star-credentials-reflects", Config: with(star, func(c *core.Config) { c.Credentials = true }),
@@ -473,6 +490,12 @@ func headerScenarios() []Scenario {
 		{Name: "header/17-empty-elements", Config: basic(), Request: pf(strings.Repeat(",", 17) + "x-token"), Want: basicPreflightListRefused},
 		{Name: "header/16-lines", Config: basic(), Request: pf(repeat(16, "x-token")...), Want: basicPreflightAllowed},
 		{Name: "header/17-lines", Config: basic(), Request: pf(repeat(17, "x-token")...), Want: basicPreflightListRefused},
+		// At most 4096 bytes in all, counted before trimming: the padding
+		// is whitespace around an element, inside the line.
+		{Name: "header/4096-bytes", Config: basic(), Request: pf(padded(4096)), Want: basicPreflightAllowed},
+		{Name: "header/4097-bytes", Config: basic(), Request: pf(padded(4097)), Want: basicPreflightListRefused},
+		{Name: "header/4096-bytes-over-two-lines", Config: basic(), Request: pf(padded(2048), padded(2048)), Want: basicPreflightAllowed},
+		{Name: "header/4097-bytes-over-two-lines", Config: basic(), Request: pf(padded(2048), padded(2049)), Want: basicPreflightListRefused},
 		{Name: "header/refused", Config: basic(), Request: pf("x-other"), Want: basicPreflightListRefused},
 		{Name: "header/one-refused-among-allowed", Config: basic(), Request: pf("content-type,x-other,x-token"), Want: basicPreflightListRefused},
 		{Name: "header/refused-on-second-line", Config: basic(), Request: pf("x-token", "x-other"), Want: basicPreflightListRefused},
@@ -665,4 +688,11 @@ func reconfigureScenarios() []Scenario {
 			Request: req("GET", pathItems, hOrigin, evilOrigin),
 			Want:    actualRefused},
 	}
+}
+
+// padded returns an Access-Control-Request-Headers line of exactly n bytes
+// (n >= 21) that basic allows: "x-token", spaces, ",content-type".
+func padded(n int) string {
+	const head, tail = "x-token", ",content-type"
+	return head + strings.Repeat(" ", n-len(head)-len(tail)) + tail
 }
