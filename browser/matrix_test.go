@@ -197,7 +197,8 @@ func checkConsole(t *testing.T, sc demo.Scenario, r adapterResult, cons *console
 		}
 		return
 	}
-	text, codes := chromiumSays(want.Cause, want.Param)
+	// Every scenario that expects preflights blocks its preflighted step.
+	text, codes := chromiumSays(want.Cause, want.Param, sc.Preflights > 0)
 	if len(lines) != blocked {
 		t.Errorf("console has %d CORS error(s) for %s, want %d", len(lines), r.URL, blocked)
 	}

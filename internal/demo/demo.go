@@ -38,6 +38,9 @@ type Demo struct {
 	Adapters []Adapter
 	Policies map[PolicyName]core.Config
 
+	// models are the policies compiled once more, for Explain only, so that
+	// explaining never reports a refusal in a framework's column.
+	models    map[PolicyName]*core.Policy
 	counters  counters
 	logf      func(format string, args ...any)
 	shutdowns []func()
@@ -92,13 +95,18 @@ func Start(opts Options) (_ *Demo, err error) {
 	}()
 
 	d.Policies = make(map[PolicyName]core.Config, len(policyNames))
+	d.models = make(map[PolicyName]*core.Policy, len(policyNames))
 	for _, name := range policyNames {
 		d.Policies[name] = configFor(name, d.Origins[Home], d.Origins[Second])
+		if d.models[name], err = core.New(d.Policies[name]); err != nil {
+			return nil, fmt.Errorf("demo: policy %s: %w", name, err)
+		}
 	}
 
 	for _, fw := range conformance.Frameworks() {
 		a := Adapter{Name: fw.Name, Bases: make(map[PolicyName]string, len(policyNames))}
 		for _, name := range policyNames {
+			// Each framework gets its own Policy: see reportRefusals.
 			p, err := core.New(d.Policies[name])
 			if err != nil {
 				return nil, fmt.Errorf("demo: policy %s: %w", name, err)

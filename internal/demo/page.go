@@ -32,7 +32,9 @@ type pageConfig struct {
 	Adapters  []Adapter                 `json:"adapters"`
 	Policies  map[PolicyName]policyView `json:"policies"`
 	Scenarios []Scenario                `json:"scenarios"`
-	Cookie    string                    `json:"cookie"`
+	// Explain holds, per scenario, crossgate's Explain of each step.
+	Explain map[string][]string `json:"explain"`
+	Cookie  string              `json:"cookie"`
 }
 
 // policyView is a Config as the page shows it.
@@ -61,7 +63,13 @@ func newPageHandler(d *Demo) http.Handler {
 		Adapters:  d.Adapters,
 		Policies:  make(map[PolicyName]policyView),
 		Scenarios: Scenarios(),
+		Explain:   make(map[string][]string),
 		Cookie:    Cookie,
+	}
+	for _, sc := range cfg.Scenarios {
+		for _, st := range sc.Steps {
+			cfg.Explain[sc.ID] = append(cfg.Explain[sc.ID], d.explain(sc, st).String())
+		}
 	}
 	for name, c := range d.Policies {
 		cfg.Policies[name] = policyView{

@@ -58,7 +58,7 @@ func configFor(name PolicyName, home, second string) core.Config {
 		cfg.Origins = []string{"*"}
 		cfg.Credentials = false
 	case PolicyNoCache:
-		cfg.MaxAge = -1
+		cfg.MaxAge = -time.Second
 	}
 	return cfg
 }

@@ -127,7 +127,10 @@
       const steps = el('div', 'steps');
       steps.appendChild(el('div', '', 'policy ' + sc.policy + '; server should see ' + sc.preflights +
         ' preflight(s), ' + sc.actuals + ' actual'));
-      for (const st of sc.steps) steps.appendChild(el('div', '', describeStep(st)));
+      sc.steps.forEach((st, i) => {
+        steps.appendChild(el('div', '', describeStep(st)));
+        steps.appendChild(el('div', 'explainer', '  crossgate Explain: ' + config.explain[sc.id][i]));
+      });
       td.appendChild(steps);
       tr.appendChild(td);
       for (const a of config.adapters) {
@@ -153,6 +156,8 @@
       if (got.allowed) {
         const names = Object.keys(got.headers).sort();
         c.appendChild(el('div', 'headers', 'JS reads: ' + names.join(', ')));
+        const hidden = (want.hidden || []).filter((h) => !(h in got.headers));
+        if (hidden.length) c.appendChild(el('div', 'headers', 'JS cannot read: ' + hidden.join(', ')));
       }
     });
     const s = r.server;
