@@ -220,7 +220,7 @@
   }
 
   const ready = init();
-  window.crossgate = { run: RUN, ready, runScenario, runAll, results, config: () => config };
+  window.crossgate = { run: RUN, ready, runScenario, runAll, runFrom, results, config: () => config };
   // ?auto=0 leaves the running to the caller (the browser suite).
   if (new URLSearchParams(location.search).get('auto') !== '0') {
     ready.then(runAll, (e) => { $('#status').textContent = 'Failed to start: ' + e; });
