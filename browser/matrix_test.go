@@ -203,7 +203,7 @@ func checkConsole(t *testing.T, sc demo.Scenario, r adapterResult, cons *console
 		t.Errorf("console has %d CORS error(s) for %s, want %d", len(lines), r.URL, blocked)
 	}
 	for _, l := range lines {
-		fmt.Fprintf(transcript, "%s\n  console: %s\n", sc.ID, l.Text)
+		fmt.Fprintf(transcript, "%s\n  console: %s\n", t.Name(), l.Text)
 		t.Logf("console: %s", l.Text)
 		if !strings.Contains(l.Text, text) {
 			t.Errorf("console blames something else than the %s:\n got: %s\nwant: ...%s...", want.Cause, l.Text, text)
