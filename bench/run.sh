@@ -19,9 +19,11 @@ OUT=${OUT:-results}
 # module proxy served when the script was written. Pinning it keeps the
 # tables reproducible.
 BENCHSTAT_VERSION=v0.0.0-20260908200009-22c9c6c9d4da
-benchstat() { go run "golang.org/x/perf/cmd/benchstat@${BENCHSTAT_VERSION}" "$@"; }
+# benchstat's notes on small samples go to benchstat.log, not the terminal.
+benchstat() { go run "golang.org/x/perf/cmd/benchstat@${BENCHSTAT_VERSION}" "$@" 2>>"$OUT/benchstat.log"; }
 
 mkdir -p "$OUT"
+: > "$OUT/benchstat.log"
 
 # The outcome tests first: a comparison is only worth running if every
 # library's configuration produces the scenario's outcome.
@@ -34,7 +36,10 @@ grep -o 'SKIP .*' "$OUT/tests.txt" | sort -u > "$OUT/skips.txt" || true
 {
 	# The tree measured: set COMMIT when running from an exported tree.
 	echo "commit: ${COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}"
-	git diff --quiet HEAD -- .. 2>/dev/null || echo "warning: the work tree has uncommitted changes"
+	if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --quiet HEAD -- ..; then
+		echo "warning: the work tree has uncommitted changes"
+	fi
+	uptime
 	go version
 	grep -m1 'model name' /proc/cpuinfo || true
 	echo "cores: $(nproc)"
@@ -55,5 +60,10 @@ benchstat -format csv -filter '-.name:Decide' -table .name -col /library \
 benchstat -filter '.name:Decide' "$OUT/bench.txt" > "$OUT/decide.txt"
 benchstat -format csv -filter '.name:Decide' "$OUT/bench.txt" > "$OUT/decide.csv"
 
+{
+	# Load from other processes makes every number noisy: the ratios are
+	# only worth reading when this stayed well under the core count.
+	echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+} >> "$OUT/machine.txt"
 go run ./cmd/ratios -skips "$OUT/skips.txt" -decide "$OUT/decide.csv" "$OUT/benchstat.csv" > "$OUT/ratios.md"
 echo "wrote $OUT/benchstat.txt, $OUT/decide.txt and $OUT/ratios.md"
