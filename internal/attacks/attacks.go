@@ -1,0 +1,327 @@
+// Package attacks is crossgate's catalogue of known CORS misconfigurations
+// and bypasses, written as behaviour: a policy, a request an attacker
+// controls, and what must not happen. It is data only, so that the same rows
+// run against core (core/attacks_test.go) and over real HTTP through every
+// adapter (conformance/attacks_test.go): a bypass that one adapter lets
+// through while core refuses it is as much a hole as one in core.
+//
+// The classes start from the advisories listed in the shared notes on other
+// libraries (CVE-2018-20744, CVE-2019-25211, CVE-2024-25124,
+// CVE-2025-47908 / GHSA-mh55-gqvf-xfwm, GHSA-vhxv-fg4m-p2w8) and add the
+// lookalikes any origin matcher written with string functions invites.
+package attacks
+
+import (
+	"strings"
+	"time"
+
+	"github.com/crossgate/crossgate/core"
+)
+
+// Refuse says what a row must never see.
+type Refuse uint8
+
+const (
+	// Origin: the origin must get no Access-Control-Allow-Origin and no
+	// Access-Control-Allow-Credentials; a preflight must not reach the
+	// application nor be answered with a 2xx.
+	Origin Refuse = iota + 1
+	// Preflight: the origin is allowed but what the preflight asks for is
+	// not. It must not reach the application, must carry no Max-Age, and no
+	// allow list may contain Asked (or "*" for it).
+	Preflight
+	// Config: New must refuse the policy, so it can never be deployed.
+	Config
+)
+
+// Line is one request header line, sent as written (several lines of one
+// name stay several lines).
+type Line struct{ Name, Value string }
+
+// Attack is one row of the catalogue.
+type Attack struct {
+	// Class is the kind of attack, and the row's test name.
+	Class string
+	// Advisory names the public advisory the row reproduces, if any.
+	Advisory string
+	Config   core.Config
+	Method   string // "GET" when empty
+	Header   []Line
+	Refuse   Refuse
+	// Asked is, for Preflight rows, the method or header name that must not
+	// appear in Access-Control-Allow-Methods or -Headers; empty when the
+	// row is about the request's shape rather than one name.
+	Asked string
+}
+
+// App is the origin the catalogue's policies allow.
+const App = "https://app.example.com"
+
+// Request header names.
+const (
+	hOrigin = "Origin"
+	hACRM   = "Access-Control-Request-Method"
+	hACRH   = "Access-Control-Request-Headers"
+)
+
+// maxAge is set on the catalogue's policies so that a refused preflight
+// that carried it would show.
+const maxAge = 10 * time.Minute
+
+func exact() core.Config {
+	return core.Config{Origins: []string{App}, Methods: []string{"PUT"}, RequestHeaders: []string{"X-Token"},
+		Credentials: true, MaxAge: maxAge}
+}
+
+func subdomains() core.Config {
+	return core.Config{Origins: []string{"https://*.example.com"}, Methods: []string{"PUT"}, Credentials: true, MaxAge: maxAge}
+}
+
+func localPorts() core.Config {
+	return core.Config{Origins: []string{"http://localhost:*"}, Credentials: true}
+}
+
+func anyOrigin() core.Config {
+	return core.Config{Origins: []string{"*"}, Methods: []string{"PUT"}, RequestHeaders: []string{"X-Token"}, MaxAge: maxAge}
+}
+
+func starHeadersCredentials() core.Config {
+	return core.Config{Origins: []string{App}, Methods: []string{"PUT"}, RequestHeaders: []string{"*"}, Credentials: true, MaxAge: maxAge}
+}
+
+func get(origin string) []Line { return []Line{{hOrigin, origin}} }
+
+func preflight(origin, method string, more ...Line) []Line {
+	return append([]Line{{hOrigin, origin}, {hACRM, method}}, more...)
+}
+
+func origins(o ...string) core.Config { return core.Config{Origins: o} }
+
+// All returns the catalogue.
+func All() []Attack {
+	mib := 1 << 20
+	var many []string
+	for i := range 10000 {
+		many = append(many, "x-h"+strings.Repeat("a", i%7)+string(rune('a'+i%26)))
+	}
+	return []Attack{
+		// Prefix and suffix lookalikes: matching origins with HasSuffix,
+		// HasPrefix or an unanchored regex.
+		{Class: "suffix lookalike without dot", Advisory: "CVE-2024-25124 (fiber 2.52.1-2 fix)",
+			Config: subdomains(), Header: get("https://evilexample.com"), Refuse: Origin},
+		{Class: "suffix lookalike preflight", Advisory: "CVE-2024-25124 (fiber 2.52.1-2 fix)",
+			Config: subdomains(), Method: "OPTIONS", Header: preflight("https://evilexample.com", "PUT"), Refuse: Origin},
+		{Class: "allowed origin as prefix of attacker domain",
+			Config: exact(), Header: get("https://app.example.com.evil.test"), Refuse: Origin},
+		{Class: "dropped character prefix", Advisory: "CVE-2019-25211 (gin-contrib/cors)",
+			Config: origins("https://example.com"), Header: get("https://example.community"), Refuse: Origin},
+		{Class: "concatenated allowed origins", Advisory: "GHSA-vhxv-fg4m-p2w8 (jub0bs/cors 0.1.x)",
+			Config: origins("https://foo.com", "https://bar.com"), Header: get("https://barfoo.com"), Refuse: Origin},
+		{Class: "subdomain pattern does not allow the apex",
+			Config: subdomains(), Header: get("https://example.com"), Refuse: Origin},
+		{Class: "subdomain pattern other scheme",
+			Config: subdomains(), Header: get("http://a.example.com"), Refuse: Origin},
+		{Class: "subdomain pattern other port",
+			Config: subdomains(), Header: get("https://a.example.com:8443"), Refuse: Origin},
+
+		// Userinfo and path tricks: the allowed name appears in the value,
+		// but not as its host.
+		{Class: "userinfo before attacker host",
+			Config: exact(), Header: get("https://app.example.com@evil.test"), Refuse: Origin},
+		{Class: "allowed host as path", Advisory: "echo/fiber wildcard matching",
+			Config: subdomains(), Header: get("https://evil.test/x.example.com"), Refuse: Origin},
+		{Class: "allowed origin with path",
+			Config: exact(), Header: get("https://app.example.com/evil"), Refuse: Origin},
+		{Class: "allowed origin with trailing slash",
+			Config: exact(), Header: get("https://app.example.com/"), Refuse: Origin},
+		{Class: "allowed host as query",
+			Config: subdomains(), Header: get("https://evil.test?x.example.com"), Refuse: Origin},
+
+		// Empty labels.
+		{Class: "empty leading label", Advisory: "echo/fiber wildcard matching",
+			Config: subdomains(), Header: get("https://.example.com"), Refuse: Origin},
+		{Class: "empty inner label", Advisory: "echo/fiber wildcard matching",
+			Config: subdomains(), Header: get("https://a..example.com"), Refuse: Origin},
+		{Class: "empty leading label preflight",
+			Config: subdomains(), Method: "OPTIONS", Header: preflight("https://.example.com", "PUT"), Refuse: Origin},
+
+		// Scheme and port confusion.
+		{Class: "http for an https origin",
+			Config: exact(), Header: get("http://app.example.com"), Refuse: Origin},
+		{Class: "explicit default port",
+			Config: exact(), Header: get("https://app.example.com:443"), Refuse: Origin},
+		{Class: "other port",
+			Config: exact(), Header: get("https://app.example.com:8443"), Refuse: Origin},
+		{Class: "websocket scheme",
+			Config: exact(), Header: get("wss://app.example.com"), Refuse: Origin},
+		{Class: "any-port pattern with a host as port", Advisory: "echo http://localhost:*",
+			Config: localPorts(), Header: get("http://localhost:evil.test"), Refuse: Origin},
+		{Class: "any-port pattern with userinfo",
+			Config: localPorts(), Header: get("http://localhost:3000@evil.test"), Refuse: Origin},
+		{Class: "any-port pattern with an out-of-range port",
+			Config: localPorts(), Header: get("http://localhost:65536"), Refuse: Origin},
+		{Class: "any-port pattern with a leading zero",
+			Config: localPorts(), Header: get("http://localhost:03000"), Refuse: Origin},
+		{Class: "localhost is not 127.0.0.1",
+			Config: localPorts(), Header: get("http://127.0.0.1:3000"), Refuse: Origin},
+
+		// The opaque origin.
+		{Class: "null from a sandboxed document",
+			Config: exact(), Header: get("null"), Refuse: Origin},
+		{Class: "null preflight",
+			Config: exact(), Method: "OPTIONS", Header: preflight("null", "PUT"), Refuse: Origin},
+		{Class: "null listed", Config: origins("null"), Refuse: Config},
+
+		// Case and trailing dots: distinct origins, never folded.
+		{Class: "uppercase host",
+			Config: exact(), Header: get("https://APP.example.com"), Refuse: Origin},
+		{Class: "uppercase scheme",
+			Config: exact(), Header: get("HTTPS://app.example.com"), Refuse: Origin},
+		{Class: "trailing dot host",
+			Config: exact(), Header: get("https://app.example.com."), Refuse: Origin},
+		{Class: "trailing dot subdomain",
+			Config: subdomains(), Header: get("https://a.example.com."), Refuse: Origin},
+
+		// Unicode and punycode.
+		{Class: "raw Unicode for a punycode entry",
+			Config: origins("https://xn--bcher-kva.example"), Header: get("https://bücher.example"), Refuse: Origin},
+		{Class: "homograph of the allowed host (Cyrillic a)",
+			Config: exact(), Header: get("https://\u0430pp.example.com"), Refuse: Origin},
+		{Class: "homograph punycode of the allowed host",
+			Config: exact(), Header: get("https://xn--pp-8kc.example.com"), Refuse: Origin},
+		{Class: "raw Unicode label under a subdomain pattern",
+			Config: subdomains(), Header: get("https://\u0430.example.com"), Refuse: Origin},
+		{Class: "Unicode entry", Config: origins("https://bücher.example"), Refuse: Config},
+
+		// Several lines where a browser sends one.
+		{Class: "two Origin lines, allowed first",
+			Config: exact(), Header: []Line{{hOrigin, App}, {hOrigin, "https://evil.test"}}, Refuse: Origin},
+		{Class: "two Origin lines, allowed last",
+			Config: exact(), Header: []Line{{hOrigin, "https://evil.test"}, {hOrigin, App}}, Refuse: Origin},
+		{Class: "two Origin lines, both allowed",
+			Config: exact(), Header: []Line{{hOrigin, App}, {hOrigin, App}}, Refuse: Origin},
+		{Class: "Origin as a list",
+			Config: exact(), Header: get(App + ", https://evil.test"), Refuse: Origin},
+		{Class: "two Origin lines on a preflight",
+			Config: exact(), Method: "OPTIONS",
+			Header: []Line{{hOrigin, "https://evil.test"}, {hOrigin, App}, {hACRM, "PUT"}}, Refuse: Origin},
+		{Class: "two request-method lines",
+			Config: exact(), Method: "OPTIONS",
+			Header: []Line{{hOrigin, App}, {hACRM, "PUT"}, {hACRM, "PURGE"}}, Refuse: Preflight, Asked: "PURGE"},
+		{Class: "request-method as a list",
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT, PURGE"), Refuse: Preflight, Asked: "PURGE"},
+
+		// Header names no browser sends.
+		{Class: "request header name with a space",
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", Line{hACRH, "x-token, x token"}),
+			Refuse: Preflight, Asked: "x token"},
+		{Class: "request header name with a non-ASCII byte",
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", Line{hACRH, "x-tökén"}),
+			Refuse: Preflight, Asked: "x-tökén"},
+		{Class: "request header name with a separator",
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", Line{hACRH, "x-token;x-evil"}),
+			Refuse: Preflight, Asked: "x-evil"},
+		{Class: "request header name with DEL",
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", Line{hACRH, "x-\x7ftoken"}),
+			Refuse: Preflight, Asked: "x-\x7ftoken"},
+		{Class: "authorization not covered by *",
+			Config: with(anyOrigin(), func(c *core.Config) { c.RequestHeaders = []string{"*"} }), Method: "OPTIONS",
+			Header: preflight(App, "PUT", Line{hACRH, "authorization"}), Refuse: Preflight, Asked: "authorization"},
+
+		// Methods no browser sends.
+		{Class: "lower-case method for an upper-case entry",
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "put"), Refuse: Preflight, Asked: "put"},
+		{Class: "forbidden method under *",
+			Config: with(exact(), func(c *core.Config) { c.Methods = []string{"*"} }), Method: "OPTIONS",
+			Header: preflight(App, "CONNECT"), Refuse: Preflight, Asked: "CONNECT"},
+		{Class: "method with a space",
+			Config: with(exact(), func(c *core.Config) { c.Methods = []string{"*"} }), Method: "OPTIONS",
+			Header: preflight(App, "PUT X"), Refuse: Preflight, Asked: "PUT X"},
+		{Class: "overlong reflected method",
+			Config: with(exact(), func(c *core.Config) { c.Methods = []string{"*"} }), Method: "OPTIONS",
+			Header: preflight(App, strings.Repeat("M", 65)), Refuse: Preflight, Asked: strings.Repeat("M", 65)},
+
+		// Hostile sizes (the cost class of CVE-2025-47908).
+		{Class: "1 MiB of commas in request headers", Advisory: "CVE-2025-47908 / GHSA-mh55-gqvf-xfwm (rs/cors)",
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", Line{hACRH, strings.Repeat(",", mib)}),
+			Refuse: Preflight},
+		{Class: "17 request-header lines",
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", repeatLine(hACRH, "x-token", 17)...),
+			Refuse: Preflight},
+		{Class: "unbounded reflection of request headers", Advisory: "GHSA-vhxv-fg4m-p2w8 (jub0bs/cors)",
+			Config: starHeadersCredentials(), Method: "OPTIONS",
+			Header: preflight(App, "PUT", Line{hACRH, strings.Join(many, ",")}), Refuse: Preflight, Asked: many[0]},
+		{Class: "64 KiB origin",
+			Config: exact(), Header: get("https://" + strings.Repeat("a", 64<<10) + ".example.com"), Refuse: Origin},
+
+		// Policies that must never be deployed.
+		{Class: "* with credentials", Advisory: "CVE-2018-20744 (rs/cors), CVE-2024-25124 (fiber)",
+			Config: core.Config{Origins: []string{"*"}, Credentials: true}, Refuse: Config},
+		{Class: "partial-label wildcard", Advisory: "rs/cors h* pattern issue",
+			Config: origins("h*"), Refuse: Config},
+		{Class: "wildcard path", Advisory: "CVE-2019-25211 (gin-contrib/cors)",
+			Config: origins("https://example.com/*"), Refuse: Config},
+		{Class: "wildcard without a dot",
+			Config: origins("https://*example.com"), Refuse: Config},
+		{Class: "regex as origin",
+			Config: origins(`https://.*\.example\.com`), Refuse: Config},
+		{Class: "space before a wildcard entry", Advisory: "fiber 2.52.15 comma-separated origins",
+			Config: origins(" https://*.example.com"), Refuse: Config},
+		{Class: "public-suffix wildcard with credentials",
+			Config: core.Config{Origins: []string{"https://*.github.io"}, Credentials: true}, Refuse: Config},
+		{Class: "plain http with credentials",
+			Config: core.Config{Origins: []string{"http://app.example.com"}, Credentials: true}, Refuse: Config},
+		{Class: "exposing * with credentials",
+			Config: with(exact(), func(c *core.Config) { c.ExposedHeaders = []string{"*"} }), Refuse: Config},
+		{Class: "file origin", Config: origins("file://"), Refuse: Config},
+	}
+}
+
+func with(c core.Config, f func(*core.Config)) core.Config {
+	f(&c)
+	return c
+}
+
+func repeatLine(name, value string, n int) []Line {
+	out := make([]Line, n)
+	for i := range out {
+		out[i] = Line{name, value}
+	}
+	return out
+}
+
+// Request turns a row into the core.Request an adapter would build.
+func (a Attack) Request() core.Request {
+	r := core.Request{Method: a.Method, Path: "/api/items"}
+	if r.Method == "" {
+		r.Method = "GET"
+	}
+	for _, l := range a.Header {
+		switch l.Name {
+		case hOrigin:
+			r.Origin = append(r.Origin, l.Value)
+		case hACRM:
+			r.RequestMethod = append(r.RequestMethod, l.Value)
+		case hACRH:
+			r.RequestHeaders = append(r.RequestHeaders, l.Value)
+		}
+	}
+	return r
+}
+
+// Lists reports whether the allow-list header name's value names asked (or
+// "*"): a Preflight row fails when it does. Methods compare
+// case-sensitively and header names case-insensitively, as browsers do.
+func Lists(name, value, asked string) bool {
+	same := func(a, b string) bool { return a == b }
+	if name == "Access-Control-Allow-Headers" {
+		same = strings.EqualFold
+	}
+	for _, e := range strings.Split(value, ",") {
+		e = strings.TrimSpace(e)
+		if e == "*" || e != "" && same(e, strings.TrimSpace(asked)) {
+			return true
+		}
+	}
+	return false
+}
