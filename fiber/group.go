@@ -1,0 +1,29 @@
+package corsfiber
+
+import (
+	"github.com/crossgate/crossgate/core"
+	"github.com/gofiber/fiber/v2"
+)
+
+// Group returns a new group at prefix under r whose routes are protected
+// by p, preflights included.
+//
+// fiber runs a group's Use middleware for every request under its prefix,
+// matched or not, so preflights to routes without an OPTIONS handler reach
+// the policy (route-level middleware does not: fiber answers 405). But
+// fiber matches a Use prefix as a plain string prefix: app.Group("/v2", mw)
+// also runs mw for "/v2x" and "/v2beta/items", which are not in the group,
+// and a group "/v1" with its own policy would answer preflights meant for
+// "/v10". Group attaches the middleware as the group's Use("/*") instead,
+// which fiber matches segment by segment: the prefix itself and the paths
+// below it, nothing else.
+//
+// Requests the policy hands on get whatever fiber answers, its 404 and 405
+// included. Create the group before registering routes under its prefix
+// anywhere else, since fiber runs handlers in registration order, and do
+// not nest a protected group in another: both policies would run.
+func Group(r fiber.Router, prefix string, p *core.Policy) fiber.Router {
+	g := r.Group(prefix)
+	g.Use("/*", Middleware(p))
+	return g
+}
