@@ -33,6 +33,7 @@ type compiled struct {
 	varyNotCORS    []string
 	varyActual     []string
 	varyPreflight  []string
+	notCORS        Decision
 }
 
 // line makes a one-element slice whose capacity is one (see Field).
@@ -96,6 +97,7 @@ func compile(cfg Config) (*compiled, error) {
 		vary += ", Access-Control-Request-Private-Network"
 	}
 	c.varyPreflight = line(vary)
+	c.notCORS = c.notCORSDecision()
 	return c, nil
 }
 
@@ -157,6 +159,11 @@ func compileMaxAge(d time.Duration, ps *problems) string {
 		return "0"
 	case d > maxMaxAge:
 		ps.add("MaxAge", -1, d.String(), "longer than 24h, which browsers cap it to", "write at most 24*time.Hour (Chromium caps at 2h)")
+	case d < time.Second:
+		// MaxAge: 600 is 600ns: the mistake of everyone coming from a
+		// library whose MaxAge is an int of seconds.
+		ps.add("MaxAge", -1, d.String(), "less than a second: a time.Duration counts nanoseconds",
+			"write "+strconv.FormatInt(int64(d), 10)+"*time.Second if you meant seconds")
 	case d%time.Second != 0:
 		ps.add("MaxAge", -1, d.String(), "not whole seconds: Access-Control-Max-Age counts seconds",
 			"write "+strconv.FormatInt(int64(d.Round(time.Second)/time.Second), 10)+"*time.Second")

@@ -169,3 +169,20 @@ func TestDecideAllocatesNothing(t *testing.T) {
 		}
 	}
 }
+
+func TestNewRejectsWhatMigrantsWrite(t *testing.T) {
+	for _, tt := range []struct {
+		cfg Config
+		fix string
+	}{
+		{Config{Origins: []string{"https://a.example"}, MaxAge: 600}, "600*time.Second"},
+		{Config{Origins: []string{"wss://a.example"}}, `"https://a.example"`},
+		{Config{Origins: []string{`^https://.*\.example\.com$`}}, `"https://*.example.com"`},
+	} {
+		_, err := New(tt.cfg)
+		var ce *ConfigError
+		if !errors.As(err, &ce) || !strings.Contains(ce.Fix, tt.fix) {
+			t.Errorf("New(%+v) = %v; want a fix containing %s", tt.cfg, err, tt.fix)
+		}
+	}
+}

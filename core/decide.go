@@ -27,13 +27,7 @@ const statusOriginRefused = 403
 func (c *compiled) decide(r *Request) Decision {
 	// Fetch, #http-origin: a request without Origin is not a CORS request.
 	if len(r.Origin) == 0 {
-		d := Decision{Allowed: true, Vary: Field{"Vary", c.varyNotCORS}}
-		if c.origins.any {
-			// Fetch, #cors-protocol-and-http-caches: a "*" answer goes on
-			// every response, so a cached one serves CORS requests too.
-			d.fields, d.n = c.sharedFields(lineStar)
-		}
-		return d
+		return c.notCORS
 	}
 	// Fetch, #cors-preflight-fetch: a preflight is OPTIONS with
 	// Access-Control-Request-Method; any other OPTIONS is the application's.
@@ -49,6 +43,18 @@ func (c *compiled) decide(r *Request) Decision {
 	}
 	d.Allowed = true
 	d.fields, d.n = c.sharedFields(c.allowOriginLine(r))
+	return d
+}
+
+// notCORSDecision is the answer to every request without an Origin,
+// precomputed by compile since it depends on nothing in the request.
+func (c *compiled) notCORSDecision() Decision {
+	d := Decision{Allowed: true, Vary: Field{"Vary", c.varyNotCORS}}
+	if c.origins.any {
+		// Fetch, #cors-protocol-and-http-caches: a "*" answer goes on
+		// every response, so a cached one serves CORS requests too.
+		d.fields, d.n = c.sharedFields(lineStar)
+	}
 	return d
 }
 

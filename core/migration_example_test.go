@@ -98,7 +98,7 @@ func Example_fromRsCors() {
 	// "*." never matches the domain itself, unlike rs/cors's "*" for zero or more characters.
 	printDecision(p, core.Request{Method: "GET", Origin: []string{"https://example.com"}})
 	// Output:
-	// refused at New: MaxAge "600ns": not whole seconds: Access-Control-Max-Age counts seconds
+	// refused at New: MaxAge "600ns": less than a second: a time.Duration counts nanoseconds
 	// preflight allowed=true ended with 200
 	//   Access-Control-Allow-Origin: https://admin.example.com
 	//   Access-Control-Allow-Credentials: true

@@ -49,7 +49,7 @@ func writeInstead(v string) string { return "write " + strconv.Quote(v) + " inst
 var opaqueSchemes = map[string]bool{"file": true, "data": true, "blob": true, "about": true, "javascript": true}
 
 // defaultPorts are the ports a browser drops when it serializes an origin.
-var defaultPorts = map[string]string{"http": "80", "https": "443", "ws": "80", "wss": "443"}
+var defaultPorts = map[string]string{"http": "80", "https": "443"}
 
 // parseOriginEntry checks one configured origin other than "*" against what
 // a browser can send in an Origin header (HTML, #ascii-serialisation-of-an-origin)
@@ -67,6 +67,10 @@ func parseOriginEntry(s string) (originRule, *entryProblem) {
 	case strings.TrimSpace(s) != s:
 		return fail("surrounding whitespace: browsers never send it", writeInstead(strings.TrimSpace(s)))
 	}
+	if strings.ContainsAny(s, "^$\\()|") || strings.Contains(s, ".*") {
+		return fail("regular expressions are not supported: they have shipped origin bypasses",
+			`write exact origins, "https://*.example.com" for subdomains or "http://localhost:*" for any port`)
+	}
 	scheme, rest, ok := strings.Cut(s, "://")
 	if !ok {
 		if strings.HasPrefix(s, "*.") || !strings.Contains(s, ":") {
@@ -79,6 +83,10 @@ func parseOriginEntry(s string) (originRule, *entryProblem) {
 	}
 	if !isScheme(scheme) {
 		return fail("invalid scheme "+strconv.Quote(scheme), `write "https://..." or "http://..."`)
+	}
+	if scheme == "ws" || scheme == "wss" {
+		return fail("WebSocket URLs are not origins: a handshake carries the page's http(s) origin",
+			writeInstead("http"+strings.TrimPrefix(scheme, "ws")+"://"+rest))
 	}
 	if opaqueSchemes[scheme] {
 		return fail(scheme+": documents have an opaque origin: browsers send \"null\" for them",

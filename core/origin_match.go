@@ -114,6 +114,9 @@ func (r *originRule) match(origin string) bool {
 	// "*." allows subdomains at any depth, never the domain itself and never
 	// a host that merely ends with the same letters: the byte before the
 	// parent domain must be a dot and every label before it well formed.
+	if len(host) > maxHostLen {
+		return false
+	}
 	sub, ok := strings.CutSuffix(host, r.host)
 	if !ok || len(sub) < 2 || sub[len(sub)-1] != '.' {
 		return false
@@ -139,9 +142,6 @@ func isRequestPort(p string) bool {
 // isSubdomainPrefix reports whether s is one or more non-empty dot-separated
 // labels of host bytes.
 func isSubdomainPrefix(s string) bool {
-	if len(s) > maxHostLen {
-		return false
-	}
 	label := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -44,16 +44,25 @@ func (p *Policy) Reconfigure(cfg Config) error {
 func (p *Policy) Decide(r Request) Decision {
 	c := p.current.Load()
 	d := c.decide(&r)
-	if !d.Allowed {
-		if hook := p.hook.Load(); hook != nil {
-			// Only scalars and a copy leave d here: escape analysis treats d
-			// as one whole, so handing the hook any string of d's would make
-			// every Request escape to the heap.
-			reason := Reason{Code: d.Reason.Code, Value: strings.Clone(d.Reason.Value), Allowed: c.allowedFor(d.Reason.Code)}
-			(*hook)(newRefusal(&r, d.Kind, reason))
-		}
+	if !d.Allowed && p.hook.Load() != nil {
+		p.report(c, &r, d.Kind, d.Reason.Code, d.Reason.Value)
 	}
 	return d
+}
+
+// report hands a refusal to the hook. Only scalars and strings leave the
+// Decision here, never its slices: escape analysis treats a struct as one
+// whole, so passing the hook anything holding the request's slices would
+// make every Request escape to the heap, refused or not.
+//
+//go:noinline
+func (p *Policy) report(c *compiled, r *Request, kind Kind, code ReasonCode, value string) {
+	hook := p.hook.Load()
+	if hook == nil {
+		return
+	}
+	reason := Reason{Code: code, Value: strings.Clone(value), Allowed: c.allowedFor(code)}
+	(*hook)(newRefusal(r, kind, reason))
 }
 
 // Refusal describes one refused request for a log line. Its strings are
