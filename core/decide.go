@@ -129,12 +129,11 @@ func (c *compiled) decidePreflight(r *Request) Decision {
 	// header (Fetch, #cors-preflight-fetch-0, steps for methods and
 	// headers), which tells the developer the real cause.
 	d.Status = c.preflightStatus
-	var fs [maxFields]Field
 	n := 0
-	fs[n] = Field{headerAllowOrigin, c.allowOriginLine(r)}
+	d.fields[n] = Field{headerAllowOrigin, c.allowOriginLine(r)}
 	n++
 	if c.credentials {
-		fs[n] = Field{headerAllowCredentials, lineTrue}
+		d.fields[n] = Field{headerAllowCredentials, lineTrue}
 		n++
 	}
 	allowMethods, allowHeaders := c.allowMethods, c.allowHeaders
@@ -152,30 +151,30 @@ func (c *compiled) decidePreflight(r *Request) Decision {
 		allowHeaders = c.listedHeaders
 	}
 	if len(allowMethods) > 0 {
-		fs[n] = Field{headerAllowMethods, allowMethods}
+		d.fields[n] = Field{headerAllowMethods, allowMethods}
 		n++
 	}
 	if len(allowHeaders) > 0 {
-		fs[n] = Field{headerAllowHeaders, allowHeaders}
+		d.fields[n] = Field{headerAllowHeaders, allowHeaders}
 		n++
 	}
 	if d.Reason.Code != ReasonNone {
-		d.fields, d.n = fs, uint8(n)
+		d.n = uint8(n)
 		return d
 	}
 	d.Allowed = true
 	d.End = !c.passPreflight
 	if c.maxAge != nil {
-		fs[n] = Field{headerMaxAge, c.maxAge}
+		d.fields[n] = Field{headerMaxAge, c.maxAge}
 		n++
 	}
 	// WICG Private Network Access, "CORS preflight": answer only a
 	// preflight that asks, and only when the policy opts in.
 	if c.privateNetwork && len(r.RequestPrivateNetwork) == 1 && r.RequestPrivateNetwork[0] == "true" {
-		fs[n] = Field{headerAllowPrivateNetwork, lineTrue}
+		d.fields[n] = Field{headerAllowPrivateNetwork, lineTrue}
 		n++
 	}
-	d.fields, d.n = fs, uint8(n)
+	d.n = uint8(n)
 	return d
 }
 

@@ -26,8 +26,9 @@ func Middleware(p *core.Policy) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		// The lines live on this goroutine's stack for the length of the
 		// call; Decide keeps none of them.
-		var lines requestLines
-		d := p.Decide(lines.read(c))
+		var origin singleLine
+		var pf preflightLines
+		d := p.Decide(readRequest(c, &origin, &pf))
 		writeDecision(&c.Response().Header, &d)
 		if d.End {
 			// Status, not SendStatus: SendStatus writes the status text as a

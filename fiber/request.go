@@ -7,37 +7,48 @@ import (
 	"github.com/valyala/fasthttp"
 )
 
-// lineBuf holds the lines of one request header. One more than
-// core.MaxHeaderLines lets Decide see that a request has too many lines and
-// refuse it, without this package deciding anything.
-type lineBuf [core.MaxHeaderLines + 1]string
+// Room for the lines of one request header. Decide refuses more than one
+// Origin or Access-Control-Request-Method line and more than
+// core.MaxHeaderLines Access-Control-Request-Headers lines, so one line more
+// than it accepts lets it see the excess without this package deciding.
+type (
+	singleLine [2]string
+	manyLines  [core.MaxHeaderLines + 1]string
+)
 
-// requestLines is the storage behind a core.Request built from a fasthttp
-// request: fixed arrays, so that a Request costs no heap allocation.
-type requestLines struct {
-	origin, method, headers, privateNetwork lineBuf
+// preflightLines is the storage for the three headers only a preflight
+// reads.
+type preflightLines struct {
+	method, privateNetwork singleLine
+	headers                manyLines
 }
 
-// read fills l from c's request and returns the core.Request that views it.
+// readRequest fills a core.Request from c, with its lines in origin and pf:
+// arrays on the caller's stack, so that a Request costs no heap allocation.
 // The strings alias fasthttp's request buffer, which is reused after the
 // request; Decide keeps none of them, and its refusal hook gets copies.
-func (l *requestLines) read(c *fiber.Ctx) core.Request {
+//
+// Only OPTIONS with an Origin can be a preflight, so the other headers are
+// looked up only then: each PeekAll scans the whole request header.
+func readRequest(c *fiber.Ctx, origin *singleLine, pf *preflightLines) core.Request {
 	h := &c.Request().Header
-	return core.Request{
-		Method:                c.Method(),
-		Origin:                peekAll(h, fiber.HeaderOrigin, &l.origin),
-		RequestMethod:         peekAll(h, fiber.HeaderAccessControlRequestMethod, &l.method),
-		RequestHeaders:        peekAll(h, fiber.HeaderAccessControlRequestHeaders, &l.headers),
-		RequestPrivateNetwork: peekAll(h, "Access-Control-Request-Private-Network", &l.privateNetwork),
-		Path:                  c.Path(),
+	r := core.Request{Method: c.Method(), Path: c.Path(), Origin: peekAll(h, fiber.HeaderOrigin, origin[:])}
+	if len(r.Origin) == 0 || r.Method != fiber.MethodOptions {
+		return r
 	}
+	r.RequestMethod = peekAll(h, fiber.HeaderAccessControlRequestMethod, pf.method[:])
+	if len(r.RequestMethod) > 0 {
+		r.RequestHeaders = peekAll(h, fiber.HeaderAccessControlRequestHeaders, pf.headers[:])
+		r.RequestPrivateNetwork = peekAll(h, "Access-Control-Request-Private-Network", pf.privateNetwork[:])
+	}
+	return r
 }
 
 // peekAll copies the lines of header name into dst, as strings that share
 // the request's bytes, and returns them; nil when the header is absent, as
 // net/http would. PeekAll reuses one [][]byte between calls, so the lines
 // must be taken out of it before the next call.
-func peekAll(h *fasthttp.RequestHeader, name string, dst *lineBuf) []string {
+func peekAll(h *fasthttp.RequestHeader, name string, dst []string) []string {
 	n := 0
 	for _, b := range h.PeekAll(name) {
 		if n == len(dst) {
@@ -49,5 +60,5 @@ func peekAll(h *fasthttp.RequestHeader, name string, dst *lineBuf) []string {
 	if n == 0 {
 		return nil
 	}
-	return dst[:n]
+	return dst[:n:n]
 }
