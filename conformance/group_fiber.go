@@ -1,0 +1,77 @@
+package conformance
+
+import (
+	"net"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/crossgate/crossgate/core"
+	corsfiber "github.com/crossgate/crossgate/fiber"
+)
+
+// GroupFiber serves the group application with fiber, each group made by
+// corsfiber.Group.
+func GroupFiber() Framework { return Framework{Name: "fiber", Serve: serveGroupFiber(true)} }
+
+// PlainGroupFiber serves the group application with fiber, each group made
+// by app.Group(prefix, mw): fiber matches that prefix as a plain string,
+// so the middleware also runs for /v2x.
+func PlainGroupFiber() Framework { return Framework{Name: "fiber", Serve: serveGroupFiber(false)} }
+
+func serveGroupFiber(helper bool) func(net.Listener, *core.Policy, Options) (func(), error) {
+	return func(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
+		v2, v1, err := groupPolicies(p)
+		if err != nil {
+			return nil, err
+		}
+		app := fiber.New(fiber.Config{
+			DisableStartupMessage: true,
+			ReadBufferSize:        fiberReadBuffer,
+		})
+		if obs := opts.Observe; obs != nil {
+			app.Use(func(c *fiber.Ctx) error {
+				obs(strings.Clone(c.Method()), strings.Clone(c.Path()), fiberHeader(c))
+				return c.Next()
+			})
+		}
+		if opts.OuterVary != "" {
+			v := opts.OuterVary
+			app.Use(func(c *fiber.Ctx) error {
+				c.Set("Vary", v)
+				return c.Next()
+			})
+		}
+		group := func(prefix string, p *core.Policy) fiber.Router {
+			if helper {
+				return corsfiber.Group(app, prefix, p)
+			}
+			return app.Group(prefix, corsfiber.Middleware(p))
+		}
+		g := group(groupPrefix, v2)
+		for _, m := range appMethods {
+			g.Add(m, "/items", appFiber)
+			g.Add(m, "/items/:id", appFiber)
+		}
+		g = group(legacyPrefix, v1)
+		g.Get("/items", appFiber)
+		g.Put("/items", appFiber)
+		app.Get(pathItems, appFiber)
+		app.Get(siblingPath, appFiber)
+		return listenFiber(app, ln), nil
+	}
+}
+
+// listenFiber serves app on ln and returns the function that shuts it
+// down and waits.
+func listenFiber(app *fiber.App, ln net.Listener) func() {
+	done := make(chan error, 1)
+	go func() { done <- app.Listener(ln) }()
+	return func() {
+		app.ShutdownWithTimeout(shutdownTimeout)
+		// Closing the listener as well ends Listener even if shutdown came
+		// before fasthttp had registered it.
+		ln.Close()
+		<-done
+	}
+}
