@@ -41,6 +41,7 @@ var (
 		"com", "github.io", "a_b.example.com", "evil.test", "example.com.evil.test", "[::FFFF:1.2.3.4]",
 		"[::ffff:102:304]", "0x7f.1", "256.1.1.1", "", "localhost:evil.test", "example.com@evil.test",
 		"1.2.3.4", "[fe80::1%25eth0]", strings.Repeat("a", 64) + ".example.com", "ex ample.com", "-.example.com",
+		strings.Repeat("a.", 122) + "example.com", // 255 bytes: longer than any DNS name
 	}
 	fragPort   = []string{"", ":*", "", ":8443", ":443", ":80", ":0", ":08080", ":65536", ":65535", ":", ":*:*", ":8o", ":-1", ":1"}
 	fragSuffix = []string{"", "", "", "/", "/path", "@evil.test", " ", "?q", "#f", "/x.example.com", "\r\nX: y", "\x00"}

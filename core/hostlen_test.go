@@ -8,13 +8,12 @@ import (
 )
 
 // TestSubdomainPatternHostLength: no DNS name is longer than 253 bytes
-// (RFC 1035), and core's own maxHostLen says so ("the longest host a
-// pattern can match"), yet a "*." pattern matched hosts up to the length
-// bound of the whole origin (259 bytes for https without a port), because
-// only the subdomain part is measured. The reference model refuses them;
-// FuzzOriginMatch finds the same disagreement once its fragments reach
-// this length. Harmless in practice (no such host resolves), but the code
-// does not keep the bound it states.
+// (RFC 1035), and core's maxHostLen says so ("the longest host a pattern
+// can match"). A "*." pattern once matched hosts up to the length bound of
+// the whole origin (259 bytes for https without a port), because only the
+// subdomain part was measured; the reference model disagreed. Harmless in
+// practice (no such host resolves), but the code must keep the bound it
+// states, and this test keeps it kept.
 func TestSubdomainPatternHostLength(t *testing.T) {
 	p, err := core.New(core.Config{Origins: []string{"https://*.example.com"}})
 	if err != nil {

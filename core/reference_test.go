@@ -137,6 +137,8 @@ func refParseEntry(s string) (e refEntry, ok bool) {
 	switch scheme {
 	case "file", "data", "blob", "about", "javascript":
 		return e, false // opaque origins: browsers send "null"
+	case "ws", "wss":
+		return e, false // a WebSocket handshake carries the page's http(s) origin
 	}
 	e = refEntry{scheme: scheme, port: port}
 	if rest, found := strings.CutPrefix(host, "*."); found {
