@@ -32,8 +32,8 @@ func TestAttacks(t *testing.T) {
 				t.Fatalf("allowed (%s)", a.Advisory)
 			}
 			header := map[string]string{}
-			for _, f := range d.Headers() {
-				header[f.Name] = f.Values[0]
+			for name, values := range d.Headers() {
+				header[name] = values[0]
 			}
 			switch a.Refuse {
 			case attacks.Origin:

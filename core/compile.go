@@ -33,8 +33,24 @@ type compiled struct {
 	varyNotCORS    []string
 	varyActual     []string
 	varyPreflight  []string
-	notCORS        Decision
+
+	// The answer of each outcome, and the whole Decision for requests
+	// without an Origin, which depends on nothing in the request.
+	notCORS       Decision
+	actualAllowed answer
+	// preflightAllowed is indexed by preflightVariant.
+	preflightAllowed [4]answer
+	methodRefused    answer
+	headerRefused    answer
 }
+
+// Variants of an allowed preflight's answer, as bits of an index: whether
+// it answers Private Network Access, and whether it echoes no request
+// headers because the preflight asked for none (with Credentials and "*").
+const (
+	variantPrivateNetwork = 1 << iota
+	variantNoHeaders
+)
 
 // line makes a one-element slice whose capacity is one (see Field).
 func line(v string) []string {
@@ -97,7 +113,7 @@ func compile(cfg Config) (*compiled, error) {
 		vary += ", Access-Control-Request-Private-Network"
 	}
 	c.varyPreflight = line(vary)
-	c.notCORS = c.notCORSDecision()
+	c.buildAnswers()
 	return c, nil
 }
 
@@ -182,4 +198,69 @@ func compilePreflightStatus(s int, ps *problems) int {
 			"write 204 (the default, with 0) or 200")
 	}
 	return s
+}
+
+// buildAnswers precomputes the header fields of every outcome, so that
+// Decide only picks one and points at the request's lines where a field
+// echoes them.
+func (c *compiled) buildAnswers() {
+	allowOrigin := field{name: headerAllowOrigin, echo: echoOrigin}
+	if c.origins.any {
+		allowOrigin = field{name: headerAllowOrigin, lines: lineStar}
+	}
+	credentials := field{name: headerAllowCredentials}
+	if c.credentials {
+		credentials.lines = lineTrue
+	}
+	expose := field{name: headerExposeHeaders, lines: c.exposeHeaders}
+	methods := field{name: headerAllowMethods, lines: c.allowMethods}
+	if c.reflectMethod {
+		methods = field{name: headerAllowMethods, echo: echoMethod}
+	}
+	headers := field{name: headerAllowHeaders, lines: c.allowHeaders}
+	if c.reflectHeaders {
+		headers = field{name: headerAllowHeaders, echo: echoHeaders}
+	}
+	listedMethods := field{name: headerAllowMethods, lines: c.listedMethods}
+	listedHeaders := field{name: headerAllowHeaders, lines: c.listedHeaders}
+	maxAge := field{name: headerMaxAge, lines: c.maxAge}
+	privateNetwork := field{name: headerAllowPrivateNetwork, lines: lineTrue}
+
+	// Fetch, #http-responses: what every allowed non-preflight response carries.
+	c.actualAllowed = newAnswer(allowOrigin, credentials, expose)
+	noField := field{}
+	for v := range c.preflightAllowed {
+		pna, hs := noField, headers
+		if v&variantPrivateNetwork != 0 {
+			pna = privateNetwork
+		}
+		if v&variantNoHeaders != 0 && c.reflectHeaders {
+			hs = noField
+		}
+		c.preflightAllowed[v] = newAnswer(allowOrigin, credentials, methods, hs, maxAge, pna)
+	}
+	// Refusals show the explicit lists, never "*" (see docs/SEMANTICS.md);
+	// a header refusal keeps the allowed method answer so that the browser
+	// does not blame the method.
+	c.methodRefused = newAnswer(allowOrigin, credentials, listedMethods, listedHeaders)
+	c.headerRefused = newAnswer(allowOrigin, credentials, methods, listedHeaders)
+
+	c.notCORS = Decision{Allowed: true, Vary: c.varyNotCORS}
+	if c.origins.any {
+		// Fetch, #cors-protocol-and-http-caches: a "*" answer goes on
+		// every response, so a cached one serves CORS requests too.
+		c.notCORS.answer = &c.actualAllowed
+	}
+}
+
+// newAnswer keeps the fields that are sent: those with lines, and those
+// that echo the request.
+func newAnswer(fields ...field) answer {
+	var a answer
+	for _, f := range fields {
+		if len(f.lines) > 0 || f.echo != echoNone {
+			a.fields = append(a.fields, f)
+		}
+	}
+	return a
 }

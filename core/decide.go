@@ -34,53 +34,18 @@ func (c *compiled) decide(r *Request) Decision {
 	if r.Method == "OPTIONS" && len(r.RequestMethod) > 0 {
 		return c.decidePreflight(r)
 	}
-	d := Decision{Kind: Actual, Vary: Field{"Vary", c.varyActual}}
+	d := Decision{Kind: Actual, Vary: c.varyActual}
 	if d.Reason = c.checkOrigin(r.Origin); d.Reason.Code != ReasonNone {
 		// Even the "*" policy varies here: this answer lacks the
 		// Access-Control-Allow-Origin that its other answers carry.
-		d.Vary.Values = lineOrigin
+		d.Vary = lineOrigin
 		return d
 	}
 	d.Allowed = true
-	d.fields, d.n = c.sharedFields(c.allowOriginLine(r))
+	d.answer = &c.actualAllowed
+	// A full-slice expression, so an append elsewhere copies (see Headers).
+	d.origin = r.Origin[:1:1]
 	return d
-}
-
-// notCORSDecision is the answer to every request without an Origin,
-// precomputed by compile since it depends on nothing in the request.
-func (c *compiled) notCORSDecision() Decision {
-	d := Decision{Allowed: true, Vary: Field{"Vary", c.varyNotCORS}}
-	if c.origins.any {
-		// Fetch, #cors-protocol-and-http-caches: a "*" answer goes on
-		// every response, so a cached one serves CORS requests too.
-		d.fields, d.n = c.sharedFields(lineStar)
-	}
-	return d
-}
-
-// sharedFields are what every allowed non-preflight response carries
-// (Fetch, #http-responses).
-func (c *compiled) sharedFields(allowOrigin []string) (fs [maxFields]Field, n uint8) {
-	fs[n] = Field{headerAllowOrigin, allowOrigin}
-	n++
-	if c.credentials {
-		fs[n] = Field{headerAllowCredentials, lineTrue}
-		n++
-	}
-	if c.exposeHeaders != nil {
-		fs[n] = Field{headerExposeHeaders, c.exposeHeaders}
-		n++
-	}
-	return fs, n
-}
-
-// allowOriginLine is "*" for the any-origin policy and otherwise the
-// request's own Origin line, as a full-slice expression (see Field).
-func (c *compiled) allowOriginLine(r *Request) []string {
-	if c.origins.any {
-		return lineStar
-	}
-	return r.Origin[:1:1]
 }
 
 // checkOrigin returns why origin, the request's Origin lines, is refused, or
@@ -118,7 +83,7 @@ func (c *compiled) checkMethod(lines []string) Reason {
 }
 
 func (c *compiled) decidePreflight(r *Request) Decision {
-	d := Decision{Kind: Preflight, End: true, Vary: Field{"Vary", c.varyPreflight}}
+	d := Decision{Kind: Preflight, End: true, Vary: c.varyPreflight}
 	if d.Reason = c.checkOrigin(r.Origin); d.Reason.Code != ReasonNone {
 		d.Status = statusOriginRefused
 		return d
@@ -129,52 +94,35 @@ func (c *compiled) decidePreflight(r *Request) Decision {
 	// header (Fetch, #cors-preflight-fetch-0, steps for methods and
 	// headers), which tells the developer the real cause.
 	d.Status = c.preflightStatus
-	n := 0
-	d.fields[n] = Field{headerAllowOrigin, c.allowOriginLine(r)}
-	n++
-	if c.credentials {
-		d.fields[n] = Field{headerAllowCredentials, lineTrue}
-		n++
-	}
-	allowMethods, allowHeaders := c.allowMethods, c.allowHeaders
-	if c.reflectMethod {
-		allowMethods = r.RequestMethod[:1:1]
-	}
-	if c.reflectHeaders {
-		k := len(r.RequestHeaders)
-		allowHeaders = r.RequestHeaders[:k:k]
-	}
+	d.origin = r.Origin[:1:1]
 	if d.Reason = c.checkMethod(r.RequestMethod); d.Reason.Code != ReasonNone {
-		allowMethods, allowHeaders = c.listedMethods, c.listedHeaders
-	} else if code, name := c.headers.check(r.RequestHeaders); code != ReasonNone {
-		d.Reason = Reason{Code: code, Value: name, Allowed: c.headers.allowed}
-		allowHeaders = c.listedHeaders
-	}
-	if len(allowMethods) > 0 {
-		d.fields[n] = Field{headerAllowMethods, allowMethods}
-		n++
-	}
-	if len(allowHeaders) > 0 {
-		d.fields[n] = Field{headerAllowHeaders, allowHeaders}
-		n++
-	}
-	if d.Reason.Code != ReasonNone {
-		d.n = uint8(n)
+		d.answer = &c.methodRefused
 		return d
 	}
-	d.Allowed = true
-	d.End = !c.passPreflight
-	if c.maxAge != nil {
-		d.fields[n] = Field{headerMaxAge, c.maxAge}
-		n++
+	if c.reflectMethod {
+		d.method = r.RequestMethod[:1:1]
+	}
+	if code, name := c.headers.check(r.RequestHeaders); code != ReasonNone {
+		d.Reason = Reason{Code: code, Value: name, Allowed: c.headers.allowed}
+		d.answer = &c.headerRefused
+		return d
+	}
+	variant := 0
+	if c.reflectHeaders {
+		n := len(r.RequestHeaders)
+		d.headers = r.RequestHeaders[:n:n]
+		if n == 0 {
+			variant |= variantNoHeaders
+		}
 	}
 	// WICG Private Network Access, "CORS preflight": answer only a
 	// preflight that asks, and only when the policy opts in.
 	if c.privateNetwork && len(r.RequestPrivateNetwork) == 1 && r.RequestPrivateNetwork[0] == "true" {
-		d.fields[n] = Field{headerAllowPrivateNetwork, lineTrue}
-		n++
+		variant |= variantPrivateNetwork
 	}
-	d.n = uint8(n)
+	d.Allowed = true
+	d.End = !c.passPreflight
+	d.answer = &c.preflightAllowed[variant]
 	return d
 }
 

@@ -20,8 +20,8 @@ type want struct {
 
 func headerLines(d *Decision) []string {
 	var out []string
-	for _, f := range d.Headers() {
-		out = append(out, f.Name+": "+strings.Join(f.Values, " | "))
+	for name, values := range d.Headers() {
+		out = append(out, name+": "+strings.Join(values, " | "))
 	}
 	return out
 }
@@ -107,7 +107,7 @@ func TestDecide(t *testing.T) {
 			}
 			d := p.Decide(tt.req)
 			got := want{kind: d.Kind, allowed: d.Allowed, code: d.Reason.Code, end: d.End, status: d.Status,
-				headers: headerLines(&d), vary: strings.Join(d.Vary.Values, " | ")}
+				headers: headerLines(&d), vary: strings.Join(d.Vary, " | ")}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("\n got  %+v\n want %+v\n reason: %s", got, tt.want, d.Reason)
 			}

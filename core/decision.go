@@ -1,5 +1,7 @@
 package core
 
+import "iter"
+
 // Kind tells which part of the CORS protocol a request belongs to.
 type Kind uint8
 
@@ -27,46 +29,103 @@ func (k Kind) String() string {
 	return "unknown"
 }
 
-// maxFields is the most header fields a Decision carries besides Vary: on a
-// preflight, Allow-Origin, Allow-Credentials, Allow-Methods, Allow-Headers,
-// Max-Age and Allow-Private-Network.
-const maxFields = 6
-
 // Decision is what a Policy answers for one request: what kind of request it
 // is, whether the policy allows it and why not, the response headers to
 // write, and whether the adapter ends the request or hands it on.
 //
-// A Decision is a plain value built without heap allocation; its strings are
-// either precomputed by New or alias the Request it was made from.
+// A Decision is a small plain value built without heap allocation: the
+// header fields for each outcome are precomputed by New, and the few values
+// that echo the request (the origin, and with Credentials the requested
+// method and headers) are the Request's own lines.
 type Decision struct {
 	Kind Kind
 	// Allowed is false when the policy refuses the request; Reason says why.
 	// A NotCORS request is always allowed.
 	Allowed bool
-	Reason  Reason
 	// End is true when the adapter must answer with Status and an empty body
 	// instead of calling the next handler: every preflight, unless the policy
 	// passes allowed preflights on.
 	End    bool
 	Status int
+	Reason Reason
 	// Vary holds the values to append to the response's Vary header (never
-	// to replace it); it has no Values when the response does not vary.
-	Vary   Field
-	fields [maxFields]Field
-	n      uint8
+	// to replace it); nil when the response does not vary. Never modify its
+	// elements (see Headers).
+	Vary []string
+
+	// answer lists the header fields of this outcome, precomputed by New.
+	answer *answer
+	// origin, method and headers are the Request's lines that the fields
+	// marked echoOrigin, echoMethod and echoHeaders carry.
+	origin, method, headers []string
 }
 
-// Headers returns the header fields to set on the response, in a fixed order.
-// Each one replaces any earlier value of the same name.
-func (d *Decision) Headers() []Field { return d.fields[:d.n] }
-
-// Field is one response header: a canonical name and its lines, usually
-// one. The slice is either precomputed by New with its capacity equal to its
-// length, or a full-slice expression over the Request's own lines, so a
-// net/http adapter can install it in an http.Header as-is without
-// allocating, and an append anywhere else copies instead of writing into it.
-// Never modify its elements.
-type Field struct {
-	Name   string
-	Values []string
+// Len returns the number of response header fields to set.
+func (d *Decision) Len() int {
+	if d.answer == nil {
+		return 0
+	}
+	return len(d.answer.fields)
 }
+
+// Header returns the i-th response header field to set, 0 <= i < Len(): its
+// canonical name and its lines, never empty and usually one. Each field
+// replaces any earlier value of the same name. Fields come in a fixed order.
+//
+// The lines are either precomputed by New with their capacity equal to
+// their length, or a full-slice expression over the Request's own lines, so
+// that a net/http adapter can install them in an http.Header as-is without
+// allocating, while an append anywhere else copies instead of writing into
+// them. Never modify their elements.
+//
+// Len and Header are what adapters use: unlike an iterator, a plain call
+// lets the compiler see that the lines go nowhere, so a Request built on
+// the stack stays there.
+func (d *Decision) Header(i int) (name string, lines []string) {
+	f := &d.answer.fields[i]
+	switch f.echo {
+	case echoOrigin:
+		return f.name, d.origin
+	case echoMethod:
+		return f.name, d.method
+	case echoHeaders:
+		return f.name, d.headers
+	}
+	return f.name, f.lines
+}
+
+// Headers yields the same fields as Len and Header, for code off the hot
+// path: for name, lines := range d.Headers().
+func (d *Decision) Headers() iter.Seq2[string, []string] {
+	return func(yield func(name string, lines []string) bool) {
+		for i := range d.Len() {
+			if !yield(d.Header(i)) {
+				return
+			}
+		}
+	}
+}
+
+// answer is the list of header fields of one outcome of a compiled policy
+// (an allowed actual request, an allowed preflight, ...), built once by New.
+type answer struct {
+	fields []field
+}
+
+// field is one header of an answer: its lines, or which request lines it
+// echoes.
+type field struct {
+	name  string
+	lines []string
+	echo  echo
+}
+
+// echo names the request lines a field carries instead of fixed ones.
+type echo uint8
+
+const (
+	echoNone echo = iota
+	echoOrigin
+	echoMethod
+	echoHeaders
+)

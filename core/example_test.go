@@ -29,8 +29,8 @@ func ExampleNew() {
 		RequestHeaders: []string{"authorization,content-type"},
 	})
 	fmt.Println(d.Kind, d.Allowed, d.Status)
-	for _, f := range d.Headers() {
-		fmt.Printf("%s: %s\n", f.Name, f.Values[0])
+	for name, values := range d.Headers() {
+		fmt.Printf("%s: %s\n", name, values[0])
 	}
 	// Output:
 	// preflight true 204

@@ -177,15 +177,15 @@ func FuzzDecide(f *testing.F) {
 func checkInvariants(cfg core.Config, r core.Request, d core.Decision) string {
 	anyOrigin := len(cfg.Origins) == 1 && cfg.Origins[0] == "*"
 	header := map[string]string{}
-	for _, f := range d.Headers() {
-		if _, dup := header[f.Name]; dup {
-			return "field " + f.Name + " twice"
+	for name, values := range d.Headers() {
+		if _, dup := header[name]; dup {
+			return "field " + name + " twice"
 		}
-		header[f.Name] = strings.Join(f.Values, ", ")
-		for _, v := range f.Values {
+		header[name] = strings.Join(values, ", ")
+		for _, v := range values {
 			for i := 0; i < len(v); i++ {
 				if c := v[i]; c < 0x20 && c != '\t' || c == 0x7f {
-					return "control byte in " + f.Name + ": a response-splitting risk"
+					return "control byte in " + name + ": a response-splitting risk"
 				}
 			}
 		}
@@ -212,7 +212,7 @@ func checkInvariants(cfg core.Config, r core.Request, d core.Decision) string {
 		return `"*" together with Access-Control-Allow-Credentials`
 	case hasACAC && (!hasACAO || acac != "true" || !cfg.Credentials):
 		return "Access-Control-Allow-Credentials without an allowed origin and Credentials"
-	case !anyOrigin && !containsToken(strings.Join(d.Vary.Values, ", "), "Origin"):
+	case !anyOrigin && !containsToken(strings.Join(d.Vary, ", "), "Origin"):
 		return "no Vary: Origin from a policy whose answer depends on Origin"
 	case d.Kind == core.NotCORS && !d.Allowed:
 		return "a request without Origin refused"

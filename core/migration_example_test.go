@@ -29,11 +29,11 @@ func printDecision(p *core.Policy, r core.Request) {
 	if !d.Allowed {
 		fmt.Println("  reason:", d.Reason)
 	}
-	for _, f := range d.Headers() {
-		fmt.Printf("  %s: %s\n", f.Name, strings.Join(f.Values, ", "))
+	for name, values := range d.Headers() {
+		fmt.Printf("  %s: %s\n", name, strings.Join(values, ", "))
 	}
-	if len(d.Vary.Values) > 0 {
-		fmt.Printf("  Vary (appended): %s\n", strings.Join(d.Vary.Values, ", "))
+	if len(d.Vary) > 0 {
+		fmt.Printf("  Vary (appended): %s\n", strings.Join(d.Vary, ", "))
 	}
 }
 

@@ -24,17 +24,20 @@ func FromHTTP(r *http.Request) Request {
 // each field and appends to Vary, keeping whatever Vary an outer middleware
 // or the application set. It allocates only to append to an existing Vary.
 func WriteHTTP(h http.Header, d *Decision) {
-	for _, f := range d.Headers() {
-		// Installing the field's slice as-is saves the allocation that
-		// http.Header.Set makes for every value (see Field).
-		h[f.Name] = f.Values
+	for i := range d.Len() {
+		// Installing the lines as-is saves the allocation that
+		// http.Header.Set makes for every value (see Decision.Header).
+		name, lines := d.Header(i)
+		h[name] = lines
 	}
-	if len(d.Vary.Values) == 0 {
+	if len(d.Vary) == 0 {
 		return
 	}
 	if old := h["Vary"]; len(old) > 0 {
-		h["Vary"] = append(old[:len(old):len(old)], d.Vary.Values...)
+		// The full-slice expression makes append copy: the old lines may
+		// be shared with another response.
+		h["Vary"] = append(old[:len(old):len(old)], d.Vary...)
 	} else {
-		h["Vary"] = d.Vary.Values
+		h["Vary"] = d.Vary
 	}
 }

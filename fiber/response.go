@@ -9,25 +9,17 @@ import (
 // copy each value into the response's own buffers, so nothing aliases the
 // request (or this call's stack) after the handler returns.
 func writeDecision(h *fasthttp.ResponseHeader, d *core.Decision) {
-	for _, f := range d.Headers() {
-		setField(h, f)
+	for i := range d.Len() {
+		// Replace any earlier value, as net/http's h[name] = lines does.
+		name, lines := d.Header(i)
+		h.Set(name, lines[0])
+		for _, v := range lines[1:] {
+			h.Add(name, v)
+		}
 	}
 	// Vary is added line by line, keeping any Vary that an outer middleware
 	// or the application set.
-	for _, v := range d.Vary.Values {
+	for _, v := range d.Vary {
 		h.Add(fasthttp.HeaderVary, v)
-	}
-}
-
-// setField replaces any earlier value of f's header with f's lines, as
-// net/http's h[name] = lines does.
-func setField(h *fasthttp.ResponseHeader, f core.Field) {
-	if len(f.Values) == 0 {
-		h.Del(f.Name)
-		return
-	}
-	h.Set(f.Name, f.Values[0])
-	for _, v := range f.Values[1:] {
-		h.Add(f.Name, v)
 	}
 }
