@@ -3,6 +3,7 @@ package core
 import (
 	"errors"
 	"strconv"
+	"sync/atomic"
 	"time"
 )
 
@@ -10,6 +11,10 @@ import (
 // prepared, and every header value that does not depend on the request
 // precomputed as the one-element line a response carries.
 type compiled struct {
+	// hook is the refusal hook of the Policy this is installed in; nil in
+	// the quiet copy Explain decides with.
+	hook *atomic.Pointer[func(Refusal)]
+
 	origins         originMatcher
 	methods         methodMatcher
 	headers         headerMatcher

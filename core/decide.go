@@ -29,9 +29,18 @@ func (c *compiled) decide(r *Request) Decision {
 	if len(r.Origin) == 0 {
 		return c.notCORS
 	}
-	// Fetch, #cors-preflight-fetch: a preflight is OPTIONS with
-	// Access-Control-Request-Method; any other OPTIONS is the application's.
-	if r.Method == "OPTIONS" && len(r.RequestMethod) > 0 {
+	return c.decideCORS(r)
+}
+
+// isPreflight: Fetch, #cors-preflight-fetch: a preflight is OPTIONS with
+// Access-Control-Request-Method; any other OPTIONS is the application's.
+func isPreflight(r *Request) bool { return r.Method == "OPTIONS" && len(r.RequestMethod) > 0 }
+
+// decideCORS decides a request with an Origin. The actual request's steps
+// are written here rather than in a function of their own: one call less on
+// the most common CORS request.
+func (c *compiled) decideCORS(r *Request) Decision {
+	if isPreflight(r) {
 		return c.decidePreflight(r)
 	}
 	d := Decision{Kind: Actual, Vary: c.varyActual}
@@ -39,6 +48,7 @@ func (c *compiled) decide(r *Request) Decision {
 		// Even the "*" policy varies here: this answer lacks the
 		// Access-Control-Allow-Origin that its other answers carry.
 		d.Vary = lineOrigin
+		c.report(r, Actual, d.Reason.Code, d.Reason.Value)
 		return d
 	}
 	d.Allowed = true
@@ -86,6 +96,7 @@ func (c *compiled) decidePreflight(r *Request) Decision {
 	d := Decision{Kind: Preflight, End: true, Vary: c.varyPreflight}
 	if d.Reason = c.checkOrigin(r.Origin); d.Reason.Code != ReasonNone {
 		d.Status = statusOriginRefused
+		c.report(r, Preflight, d.Reason.Code, d.Reason.Value)
 		return d
 	}
 	// From here on the origin is allowed, so the answer carries
@@ -97,6 +108,7 @@ func (c *compiled) decidePreflight(r *Request) Decision {
 	d.origin = r.Origin[:1:1]
 	if d.Reason = c.checkMethod(r.RequestMethod); d.Reason.Code != ReasonNone {
 		d.answer = &c.methodRefused
+		c.report(r, Preflight, d.Reason.Code, d.Reason.Value)
 		return d
 	}
 	if c.reflectMethod {
@@ -105,6 +117,7 @@ func (c *compiled) decidePreflight(r *Request) Decision {
 	if code, name := c.headers.check(r.RequestHeaders); code != ReasonNone {
 		d.Reason = Reason{Code: code, Value: name, Allowed: c.headers.allowed}
 		d.answer = &c.headerRefused
+		c.report(r, Preflight, d.Reason.Code, d.Reason.Value)
 		return d
 	}
 	variant := 0

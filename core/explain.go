@@ -66,7 +66,9 @@ func (p *Policy) Explain(pr Probe) Explanation {
 			r.RequestHeaders = []string{strings.Join(unsafe, ",")}
 		}
 	}
-	d := c.decide(&r)
+	quiet := *c // Explain describes; it reports nothing to the hook
+	quiet.hook = nil
+	d := quiet.decide(&r)
 	if d.Allowed && pr.Credentials && !c.credentials {
 		d.Allowed = false
 		d.Reason = Reason{Code: ReasonCredentialsNotAllowed}
