@@ -2,6 +2,7 @@ package corsfiber
 
 import (
 	"github.com/crossgate/crossgate/core"
+	"github.com/gofiber/fiber/v2/utils"
 	"github.com/valyala/fasthttp"
 )
 
@@ -11,8 +12,11 @@ import (
 func writeDecision(h *fasthttp.ResponseHeader, d *core.Decision) {
 	for i := range d.Len() {
 		// Replace any earlier value, as net/http's h[name] = lines does.
+		// core's names are already canonical: SetCanonical skips the key
+		// normalisation that Set repeats on every call, a quarter of this
+		// adapter's time on a preflight. It copies both slices.
 		name, lines := d.Header(i)
-		h.Set(name, lines[0])
+		h.SetCanonical(utils.UnsafeBytes(name), utils.UnsafeBytes(lines[0]))
 		for _, v := range lines[1:] {
 			h.Add(name, v)
 		}
