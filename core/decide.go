@@ -48,7 +48,7 @@ func (c *compiled) decideCORS(r *Request) Decision {
 		// Even the "*" policy varies here: this answer lacks the
 		// Access-Control-Allow-Origin that its other answers carry.
 		d.Vary = lineOrigin
-		c.report(r, Actual, d.Reason.Code, d.Reason.Value)
+		c.reportIfHooked(r, Actual, d.Reason.Code, d.Reason.Value)
 		return d
 	}
 	d.Allowed = true
@@ -96,7 +96,7 @@ func (c *compiled) decidePreflight(r *Request) Decision {
 	d := Decision{Kind: Preflight, End: true, Vary: c.varyPreflight}
 	if d.Reason = c.checkOrigin(r.Origin); d.Reason.Code != ReasonNone {
 		d.Status = statusOriginRefused
-		c.report(r, Preflight, d.Reason.Code, d.Reason.Value)
+		c.reportIfHooked(r, Preflight, d.Reason.Code, d.Reason.Value)
 		return d
 	}
 	// From here on the origin is allowed, so the answer carries
@@ -108,7 +108,7 @@ func (c *compiled) decidePreflight(r *Request) Decision {
 	d.origin = r.Origin[:1:1]
 	if d.Reason = c.checkMethod(r.RequestMethod); d.Reason.Code != ReasonNone {
 		d.answer = &c.methodRefused
-		c.report(r, Preflight, d.Reason.Code, d.Reason.Value)
+		c.reportIfHooked(r, Preflight, d.Reason.Code, d.Reason.Value)
 		return d
 	}
 	if c.reflectMethod {
@@ -117,7 +117,7 @@ func (c *compiled) decidePreflight(r *Request) Decision {
 	if code, name := c.headers.check(r.RequestHeaders); code != ReasonNone {
 		d.Reason = Reason{Code: code, Value: name, Allowed: c.headers.allowed}
 		d.answer = &c.headerRefused
-		c.report(r, Preflight, d.Reason.Code, d.Reason.Value)
+		c.reportIfHooked(r, Preflight, d.Reason.Code, d.Reason.Value)
 		return d
 	}
 	variant := 0
@@ -185,4 +185,12 @@ func (c *compiled) allowedFor(code ReasonCode) string {
 		return c.headers.allowed
 	}
 	return ""
+}
+
+// reportIfHooked reports a refusal when a hook is set; the check is inlined
+// so that a refusal without a hook costs no call.
+func (c *compiled) reportIfHooked(r *Request, kind Kind, code ReasonCode, value string) {
+	if c.hook != nil && c.hook.Load() != nil {
+		c.report(r, kind, code, value)
+	}
 }

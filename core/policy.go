@@ -42,8 +42,8 @@ func (p *Policy) Reconfigure(cfg Config) error {
 // set and the request is refused), never panics, and its work is bounded by
 // the configuration and one pass over the request's headers.
 //
-// It is small enough to inline: a request without an Origin, the most
-// common one, costs an atomic load and a copy, and the others one call.
+// A request without an Origin, the most common one, costs an atomic load
+// and a copy; the others one call more.
 func (p *Policy) Decide(r Request) Decision {
 	c := p.current.Load()
 	// Fetch, #http-origin: a request without Origin is not a CORS request.
