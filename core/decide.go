@@ -44,7 +44,8 @@ func (c *compiled) decideCORS(r *Request) Decision {
 		return c.decidePreflight(r)
 	}
 	d := Decision{Kind: Actual, Vary: c.varyActual}
-	if d.Reason = c.checkOrigin(r.Origin); d.Reason.Code != ReasonNone {
+	if !c.originAllowed(r.Origin) {
+		d.Reason = c.originRefusal(r.Origin)
 		// Even the "*" policy varies here: this answer lacks the
 		// Access-Control-Allow-Origin that its other answers carry.
 		d.Vary = lineOrigin
@@ -58,43 +59,50 @@ func (c *compiled) decideCORS(r *Request) Decision {
 	return d
 }
 
-// checkOrigin returns why origin, the request's Origin lines, is refused, or
-// a zero Reason.
-func (c *compiled) checkOrigin(origin []string) Reason {
-	code := ReasonNone
+// originAllowed tells whether origin, the request's Origin lines, is
+// allowed. Browsers send one Origin; several mean a proxy or a forger, and
+// answering one of them would be guessing.
+//
+// The allowed path only answers a bool: building a Reason there too, even a
+// zero one, cost a third of an allowed actual request's Decide.
+func (c *compiled) originAllowed(origin []string) bool {
+	return len(origin) == 1 && c.origins.match(origin[0])
+}
+
+// originRefusal returns why origin, which originAllowed refused, is refused.
+func (c *compiled) originRefusal(origin []string) Reason {
+	code := ReasonOriginNotAllowed
 	switch {
 	case len(origin) > 1:
-		// Browsers send one Origin; several mean a proxy or a forger, and
-		// answering one of them would be guessing.
 		code = ReasonOriginMultiple
-	case c.origins.match(origin[0]):
-		return Reason{}
 	case origin[0] == "null":
 		code = ReasonOriginNull
 	case !looksLikeOrigin(origin[0]):
 		code = ReasonOriginMalformed
-	default:
-		code = ReasonOriginNotAllowed
 	}
 	return Reason{Code: code, Value: origin[0], Allowed: c.origins.allowed}
 }
 
-// checkMethod returns why the preflight's requested method is refused, or a
-// zero Reason.
-func (c *compiled) checkMethod(lines []string) Reason {
+// methodAllowed tells whether the preflight's requested method, one
+// well-formed token, is allowed; like originAllowed, it builds no Reason.
+func (c *compiled) methodAllowed(lines []string) bool {
+	return len(lines) == 1 && len(lines[0]) <= maxMethodLen && isToken(lines[0]) && c.methods.allows(lines[0])
+}
+
+// methodRefusal returns why the requested method, which methodAllowed
+// refused, is refused.
+func (c *compiled) methodRefusal(lines []string) Reason {
 	method := lines[0]
-	switch {
-	case len(lines) > 1 || !isToken(method) || len(method) > maxMethodLen:
+	if len(lines) > 1 || len(method) > maxMethodLen || !isToken(method) {
 		return Reason{Code: ReasonMethodMalformed, Value: method}
-	case !c.methods.allows(method):
-		return Reason{Code: ReasonMethodNotAllowed, Value: method, Allowed: c.methods.allowed}
 	}
-	return Reason{}
+	return Reason{Code: ReasonMethodNotAllowed, Value: method, Allowed: c.methods.allowed}
 }
 
 func (c *compiled) decidePreflight(r *Request) Decision {
 	d := Decision{Kind: Preflight, End: true, Vary: c.varyPreflight}
-	if d.Reason = c.checkOrigin(r.Origin); d.Reason.Code != ReasonNone {
+	if !c.originAllowed(r.Origin) {
+		d.Reason = c.originRefusal(r.Origin)
 		d.Status = statusOriginRefused
 		c.reportIfHooked(r, Preflight, d.Reason.Code, d.Reason.Value)
 		return d
@@ -106,7 +114,8 @@ func (c *compiled) decidePreflight(r *Request) Decision {
 	// headers), which tells the developer the real cause.
 	d.Status = c.preflightStatus
 	d.origin = r.Origin[:1:1]
-	if d.Reason = c.checkMethod(r.RequestMethod); d.Reason.Code != ReasonNone {
+	if !c.methodAllowed(r.RequestMethod) {
+		d.Reason = c.methodRefusal(r.RequestMethod)
 		d.answer = &c.methodRefused
 		c.reportIfHooked(r, Preflight, d.Reason.Code, d.Reason.Value)
 		return d
