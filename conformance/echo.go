@@ -15,18 +15,7 @@ import (
 func Echo() Framework { return Framework{Name: "echo", Serve: serveEcho} }
 
 func serveEcho(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
-	e := echo.New()
-	e.HideBanner = true
-	e.HidePort = true
-	if opts.OuterVary != "" {
-		v := opts.OuterVary
-		e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
-			return func(c echo.Context) error {
-				c.Response().Header().Set("Vary", v)
-				return next(c)
-			}
-		})
-	}
+	e := newEcho(opts)
 	e.Use(corsecho.Middleware(p))
 	for _, m := range appMethods {
 		e.Add(m, pathItems, appEcho)
@@ -42,6 +31,24 @@ func serveEcho(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
 	// Served by net/http directly rather than e.Start, to control
 	// MaxHeaderBytes and the listener.
 	return serveHTTP(ln, e, opts)
+}
+
+// newEcho returns a quiet echo instance with the middlewares that opts puts
+// outside CORS.
+func newEcho(opts Options) *echo.Echo {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	if opts.OuterVary != "" {
+		v := opts.OuterVary
+		e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+			return func(c echo.Context) error {
+				c.Response().Header().Set("Vary", v)
+				return next(c)
+			}
+		})
+	}
+	return e
 }
 
 func appEcho(c echo.Context) error {

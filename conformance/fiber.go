@@ -20,6 +20,27 @@ func Fiber() Framework { return Framework{Name: "fiber", Serve: serveFiber} }
 const fiberReadBuffer = maxHeaderBytes + 64<<10
 
 func serveFiber(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
+	app := newFiberApp(opts)
+	app.Use(corsfiber.Middleware(p))
+	for _, m := range appMethods {
+		app.Add(m, pathItems, appFiber)
+		app.Add(m, pathItems+"/:id", appFiber)
+	}
+	app.Add(http.MethodGet, pathExplicit, appFiber)
+	app.Add(http.MethodOptions, pathExplicit, func(c *fiber.Ctx) error {
+		for _, kv := range appHeaders {
+			c.Set(kv[0], kv[1])
+		}
+		c.Set("Content-Type", "text/plain; charset=utf-8")
+		return c.Status(http.StatusOK).SendString(explicitOptionsBody)
+	})
+	return listenFiber(app, ln), nil
+}
+
+// newFiberApp returns a quiet app that reads requests up to the suite's
+// header limit, with the middlewares that opts puts outside CORS: the
+// observer first, then the outer Vary.
+func newFiberApp(opts Options) *fiber.App {
 	app := fiber.New(fiber.Config{
 		DisableStartupMessage: true,
 		ReadBufferSize:        fiberReadBuffer,
@@ -37,19 +58,12 @@ func serveFiber(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
 			return c.Next()
 		})
 	}
-	app.Use(corsfiber.Middleware(p))
-	for _, m := range appMethods {
-		app.Add(m, pathItems, appFiber)
-		app.Add(m, pathItems+"/:id", appFiber)
-	}
-	app.Add(http.MethodGet, pathExplicit, appFiber)
-	app.Add(http.MethodOptions, pathExplicit, func(c *fiber.Ctx) error {
-		for _, kv := range appHeaders {
-			c.Set(kv[0], kv[1])
-		}
-		c.Set("Content-Type", "text/plain; charset=utf-8")
-		return c.Status(http.StatusOK).SendString(explicitOptionsBody)
-	})
+	return app
+}
+
+// listenFiber serves app on ln and returns the function that shuts it
+// down and waits.
+func listenFiber(app *fiber.App, ln net.Listener) func() {
 	done := make(chan error, 1)
 	go func() { done <- app.Listener(ln) }()
 	return func() {
@@ -58,7 +72,7 @@ func serveFiber(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
 		// before fasthttp had registered it.
 		ln.Close()
 		<-done
-	}, nil
+	}
 }
 
 // fiberHeader copies every request header line, repeated ones included,

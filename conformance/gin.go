@@ -19,15 +19,7 @@ func Gin() Framework { return Framework{Name: "gin", Serve: serveGin} }
 var ginQuiet sync.Once
 
 func serveGin(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
-	ginQuiet.Do(func() { gin.SetMode(gin.ReleaseMode) })
-	r := gin.New()
-	if opts.OuterVary != "" {
-		v := opts.OuterVary
-		r.Use(func(c *gin.Context) {
-			c.Writer.Header().Set("Vary", v)
-			c.Next()
-		})
-	}
+	r := newGinEngine(opts)
 	r.Use(corsgin.Middleware(p))
 	for _, m := range appMethods {
 		r.Handle(m, pathItems, appGin)
@@ -41,6 +33,21 @@ func serveGin(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
 		c.Data(http.StatusOK, "text/plain; charset=utf-8", []byte(explicitOptionsBody))
 	})
 	return serveHTTP(ln, r, opts)
+}
+
+// newGinEngine returns an engine in release mode with the middlewares that
+// opts puts outside CORS.
+func newGinEngine(opts Options) *gin.Engine {
+	ginQuiet.Do(func() { gin.SetMode(gin.ReleaseMode) })
+	r := gin.New()
+	if opts.OuterVary != "" {
+		v := opts.OuterVary
+		r.Use(func(c *gin.Context) {
+			c.Writer.Header().Set("Vary", v)
+			c.Next()
+		})
+	}
+	return r
 }
 
 func appGin(c *gin.Context) {

@@ -3,8 +3,6 @@ package conformance
 import (
 	"net"
 
-	"github.com/labstack/echo/v4"
-
 	"github.com/crossgate/crossgate/core"
 	corsecho "github.com/crossgate/crossgate/echo"
 )
@@ -24,18 +22,7 @@ func serveGroupEcho(helper bool) func(net.Listener, *core.Policy, Options) (func
 		if err != nil {
 			return nil, err
 		}
-		e := echo.New()
-		e.HideBanner = true
-		e.HidePort = true
-		if opts.OuterVary != "" {
-			v := opts.OuterVary
-			e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
-				return func(c echo.Context) error {
-					c.Response().Header().Set("Vary", v)
-					return next(c)
-				}
-			})
-		}
+		e := newEcho(opts)
 		// group returns the function that adds a route to the group at
 		// prefix: to a group made by the helper, or, plain, with the
 		// middleware on the route itself.

@@ -2,7 +2,6 @@ package conformance
 
 import (
 	"net"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -25,23 +24,7 @@ func serveGroupFiber(helper bool) func(net.Listener, *core.Policy, Options) (fun
 		if err != nil {
 			return nil, err
 		}
-		app := fiber.New(fiber.Config{
-			DisableStartupMessage: true,
-			ReadBufferSize:        fiberReadBuffer,
-		})
-		if obs := opts.Observe; obs != nil {
-			app.Use(func(c *fiber.Ctx) error {
-				obs(strings.Clone(c.Method()), strings.Clone(c.Path()), fiberHeader(c))
-				return c.Next()
-			})
-		}
-		if opts.OuterVary != "" {
-			v := opts.OuterVary
-			app.Use(func(c *fiber.Ctx) error {
-				c.Set("Vary", v)
-				return c.Next()
-			})
-		}
+		app := newFiberApp(opts)
 		group := func(prefix string, p *core.Policy) fiber.Router {
 			if helper {
 				return corsfiber.Group(app, prefix, p)
@@ -59,19 +42,5 @@ func serveGroupFiber(helper bool) func(net.Listener, *core.Policy, Options) (fun
 		app.Get(pathItems, appFiber)
 		app.Get(siblingPath, appFiber)
 		return listenFiber(app, ln), nil
-	}
-}
-
-// listenFiber serves app on ln and returns the function that shuts it
-// down and waits.
-func listenFiber(app *fiber.App, ln net.Listener) func() {
-	done := make(chan error, 1)
-	go func() { done <- app.Listener(ln) }()
-	return func() {
-		app.ShutdownWithTimeout(shutdownTimeout)
-		// Closing the listener as well ends Listener even if shutdown came
-		// before fasthttp had registered it.
-		ln.Close()
-		<-done
 	}
 }

@@ -23,15 +23,7 @@ func serveGroupGin(helper bool) func(net.Listener, *core.Policy, Options) (func(
 		if err != nil {
 			return nil, err
 		}
-		ginQuiet.Do(func() { gin.SetMode(gin.ReleaseMode) })
-		r := gin.New()
-		if opts.OuterVary != "" {
-			v := opts.OuterVary
-			r.Use(func(c *gin.Context) {
-				c.Writer.Header().Set("Vary", v)
-				c.Next()
-			})
-		}
+		r := newGinEngine(opts)
 		group := func(prefix string, p *core.Policy) *gin.RouterGroup {
 			if helper {
 				return corsgin.Group(r, prefix, p)
