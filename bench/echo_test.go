@@ -9,10 +9,7 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 )
 
-var echoLibs = []struct {
-	name  string
-	build func(s *scenario, p policy) (echo.MiddlewareFunc, error)
-}{
+var echoLibs = []library[echo.MiddlewareFunc]{
 	{"crossgate", func(_ *scenario, p policy) (echo.MiddlewareFunc, error) {
 		return corsecho.New(p.crossgateConfig())
 	}},
@@ -47,7 +44,7 @@ var echoLibs = []struct {
 
 // echoServer attaches mw with e.Use, where preflights to a route without an
 // OPTIONS handler reach it, and serves app on GET /.
-func echoServer(mw echo.MiddlewareFunc) *echo.Echo {
+func echoServer(mw echo.MiddlewareFunc) http.Handler {
 	e := echo.New()
 	if mw != nil {
 		e.Use(mw)
@@ -59,51 +56,6 @@ func echoServer(mw echo.MiddlewareFunc) *echo.Echo {
 	return e
 }
 
-func BenchmarkEcho(b *testing.B) {
-	for i := range scenarios {
-		s := &scenarios[i]
-		b.Run(s.name, func(b *testing.B) {
-			for _, lib := range echoLibs {
-				b.Run(lib.name, func(b *testing.B) {
-					b.ReportAllocs()
-					if why := skipReason("Echo", s.name, lib.name); why != "" {
-						b.Skip(why)
-					}
-					mw, err := lib.build(s, policies[s.policy])
-					if err != nil {
-						b.Fatal(err)
-					}
-					e, r, w := echoServer(mw), s.httpRequest(), newWriter()
-					b.ResetTimer()
-					for b.Loop() {
-						w.reset()
-						e.ServeHTTP(w, r)
-					}
-				})
-			}
-		})
-	}
-}
+func BenchmarkEcho(b *testing.B) { benchHTTP(b, "Echo", echoLibs, echoServer) }
 
-func TestEchoOutcomes(t *testing.T) {
-	for i := range scenarios {
-		s := &scenarios[i]
-		for _, lib := range echoLibs {
-			t.Run(s.name+"/"+lib.name, func(t *testing.T) {
-				if why := skipReason("Echo", s.name, lib.name); why != "" {
-					t.Skip(why)
-				}
-				mw, err := lib.build(s, policies[s.policy])
-				if err != nil {
-					t.Fatal(err)
-				}
-				w := newWriter()
-				before := appHits
-				echoServer(mw).ServeHTTP(w, s.httpRequest())
-				checkOutcome(t, s, lib.name, response{w.status, w.h, appHits > before})
-			})
-		}
-	}
-}
-
-var _ http.Handler = (*echo.Echo)(nil)
+func TestEchoOutcomes(t *testing.T) { testHTTPOutcomes(t, "Echo", echoLibs, echoServer) }

@@ -11,10 +11,7 @@ import (
 	"github.com/valyala/fasthttp"
 )
 
-var fiberLibs = []struct {
-	name  string
-	build func(s *scenario, p policy) (fiber.Handler, error)
-}{
+var fiberLibs = []library[fiber.Handler]{
 	{"crossgate", func(_ *scenario, p policy) (fiber.Handler, error) {
 		return corsfiber.New(p.crossgateConfig())
 	}},

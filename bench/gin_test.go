@@ -14,10 +14,7 @@ func init() { gin.SetMode(gin.ReleaseMode) }
 
 // ginLibs builds, for a scenario, each library's middleware; nil means no
 // middleware at all.
-var ginLibs = []struct {
-	name  string
-	build func(s *scenario, p policy) (gin.HandlerFunc, error)
-}{
+var ginLibs = []library[gin.HandlerFunc]{
 	{"crossgate", func(_ *scenario, p policy) (gin.HandlerFunc, error) {
 		return corsgin.New(p.crossgateConfig())
 	}},
@@ -50,7 +47,7 @@ var ginLibs = []struct {
 
 // ginEngine attaches mw at router level, where preflights to a route
 // without an OPTIONS handler reach it, and serves app on GET /.
-func ginEngine(mw gin.HandlerFunc) *gin.Engine {
+func ginEngine(mw gin.HandlerFunc) http.Handler {
 	e := gin.New()
 	if mw != nil {
 		e.Use(mw)
@@ -59,51 +56,6 @@ func ginEngine(mw gin.HandlerFunc) *gin.Engine {
 	return e
 }
 
-func BenchmarkGin(b *testing.B) {
-	for i := range scenarios {
-		s := &scenarios[i]
-		b.Run(s.name, func(b *testing.B) {
-			for _, lib := range ginLibs {
-				b.Run(lib.name, func(b *testing.B) {
-					b.ReportAllocs()
-					if why := skipReason("Gin", s.name, lib.name); why != "" {
-						b.Skip(why)
-					}
-					mw, err := lib.build(s, policies[s.policy])
-					if err != nil {
-						b.Fatal(err)
-					}
-					e, r, w := ginEngine(mw), s.httpRequest(), newWriter()
-					b.ResetTimer()
-					for b.Loop() {
-						w.reset()
-						e.ServeHTTP(w, r)
-					}
-				})
-			}
-		})
-	}
-}
+func BenchmarkGin(b *testing.B) { benchHTTP(b, "Gin", ginLibs, ginEngine) }
 
-func TestGinOutcomes(t *testing.T) {
-	for i := range scenarios {
-		s := &scenarios[i]
-		for _, lib := range ginLibs {
-			t.Run(s.name+"/"+lib.name, func(t *testing.T) {
-				if why := skipReason("Gin", s.name, lib.name); why != "" {
-					t.Skip(why)
-				}
-				mw, err := lib.build(s, policies[s.policy])
-				if err != nil {
-					t.Fatal(err)
-				}
-				w := newWriter()
-				before := appHits
-				ginEngine(mw).ServeHTTP(w, s.httpRequest())
-				checkOutcome(t, s, lib.name, response{w.status, w.h, appHits > before})
-			})
-		}
-	}
-}
-
-var _ http.Handler = (*gin.Engine)(nil)
+func TestGinOutcomes(t *testing.T) { testHTTPOutcomes(t, "Gin", ginLibs, ginEngine) }

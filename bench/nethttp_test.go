@@ -65,10 +65,7 @@ func lines(fs []field) ([]string, [][]string) {
 }
 
 // netHTTPLibs builds, for a scenario, each library's middleware around app.
-var netHTTPLibs = []struct {
-	name  string
-	build func(s *scenario, p policy) (http.Handler, error)
-}{
+var netHTTPLibs = []library[http.Handler]{
 	{"crossgate", func(s *scenario, p policy) (http.Handler, error) {
 		mw, err := corschi.New(p.crossgateConfig())
 		if err != nil {
@@ -129,58 +126,11 @@ var netHTTPLibs = []struct {
 	{"none", func(*scenario, policy) (http.Handler, error) { return app, nil }},
 }
 
-func BenchmarkNetHTTP(b *testing.B) {
-	for i := range scenarios {
-		s := &scenarios[i]
-		b.Run(s.name, func(b *testing.B) {
-			for _, lib := range netHTTPLibs {
-				b.Run(lib.name, func(b *testing.B) {
-					b.ReportAllocs()
-					if why := skipReason("NetHTTP", s.name, lib.name); why != "" {
-						b.Skip(why)
-					}
-					h, err := lib.build(s, policies[s.policy])
-					if err != nil {
-						b.Fatal(err)
-					}
-					r, w := s.httpRequest(), newWriter()
-					b.ResetTimer()
-					for b.Loop() {
-						w.reset()
-						h.ServeHTTP(w, r)
-					}
-				})
-			}
-		})
-	}
-}
-
 // response is what a test reads back from any framework.
 type response struct {
 	status  int
 	header  http.Header
 	reached bool // the application handler ran
-}
-
-func TestNetHTTPOutcomes(t *testing.T) {
-	for i := range scenarios {
-		s := &scenarios[i]
-		for _, lib := range netHTTPLibs {
-			t.Run(s.name+"/"+lib.name, func(t *testing.T) {
-				if why := skipReason("NetHTTP", s.name, lib.name); why != "" {
-					t.Skip(why)
-				}
-				h, err := lib.build(s, policies[s.policy])
-				if err != nil {
-					t.Fatal(err)
-				}
-				w := newWriter()
-				before := appHits
-				h.ServeHTTP(w, s.httpRequest())
-				checkOutcome(t, s, lib.name, response{w.status, w.h, appHits > before})
-			})
-		}
-	}
 }
 
 // headerSize is the total size of a response's header values: a hostile
@@ -209,3 +159,11 @@ func lowerList(vs []string) []string {
 	}
 	return out
 }
+
+func BenchmarkNetHTTP(b *testing.B) { benchHTTP(b, "NetHTTP", netHTTPLibs, asHandler) }
+
+func TestNetHTTPOutcomes(t *testing.T) { testHTTPOutcomes(t, "NetHTTP", netHTTPLibs, asHandler) }
+
+// asHandler is the serve function of plain net/http: the middleware is
+// already the handler.
+func asHandler(h http.Handler) http.Handler { return h }
