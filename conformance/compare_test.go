@@ -15,12 +15,7 @@ import (
 func TestFrameworksAgree(t *testing.T) {
 	var servers []*Server
 	for _, f := range Frameworks() {
-		s, err := Start(f)
-		if err != nil {
-			t.Fatalf("%s: %v", f.Name, err)
-		}
-		t.Cleanup(s.Close)
-		servers = append(servers, s)
+		servers = append(servers, startForTest(t, f))
 	}
 	for _, sc := range Scenarios() {
 		t.Run(sc.Name, func(t *testing.T) {

@@ -7,29 +7,12 @@ import "testing"
 // from what the scenario expects of f as a failure of its subtest.
 func RunGroups(t *testing.T, f Framework) {
 	t.Helper()
-	s, err := Start(f)
-	if err != nil {
-		t.Fatalf("%s: %v", f.Name, err)
-	}
-	t.Cleanup(s.Close)
 	all := GroupScenarios()
 	scenarios := make([]Scenario, len(all))
 	for i, g := range all {
-		scenarios[i] = g.Scenario
+		scenarios[i] = g.For(f.Name)
 	}
-	checkUnique(t, scenarios)
-	for _, g := range all {
-		sc := g.For(f.Name)
-		t.Run(sc.Name, func(t *testing.T) {
-			r, err := s.Play(sc)
-			if err != nil {
-				t.Fatalf("%s: %v", f.Name, err)
-			}
-			for _, m := range Check(sc, r) {
-				t.Errorf("%s %s %s: %s", f.Name, sc.Request.Method, sc.Request.Path, m)
-			}
-		})
-	}
+	runScenarios(t, f, scenarios)
 }
 
 // GroupMisses plays every group scenario on f and returns the names of

@@ -11,12 +11,7 @@ import (
 func TestGroupFrameworksAgree(t *testing.T) {
 	var servers []*Server
 	for _, f := range GroupFrameworks() {
-		s, err := Start(f)
-		if err != nil {
-			t.Fatalf("%s: %v", f.Name, err)
-		}
-		t.Cleanup(s.Close)
-		servers = append(servers, s)
+		servers = append(servers, startForTest(t, f))
 	}
 	for _, g := range GroupScenarios() {
 		t.Run(g.Name, func(t *testing.T) {

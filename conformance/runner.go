@@ -290,13 +290,17 @@ func short(s string) string {
 // subtest.
 func Run(t *testing.T, f Framework) {
 	t.Helper()
-	s, err := Start(f)
-	if err != nil {
-		t.Fatalf("%s: %v", f.Name, err)
-	}
-	t.Cleanup(s.Close)
-	checkUnique(t, Scenarios())
-	for _, sc := range Scenarios() {
+	runScenarios(t, f, Scenarios())
+}
+
+// runScenarios plays scenarios, in order, on one running server of f and
+// reports each difference from what a scenario expects as a failure of its
+// subtest.
+func runScenarios(t *testing.T, f Framework, scenarios []Scenario) {
+	t.Helper()
+	checkUnique(t, scenarios)
+	s := startForTest(t, f)
+	for _, sc := range scenarios {
 		t.Run(sc.Name, func(t *testing.T) {
 			r, err := s.Play(sc)
 			if err != nil {
@@ -307,6 +311,17 @@ func Run(t *testing.T, f Framework) {
 			}
 		})
 	}
+}
+
+// startForTest starts f's application and shuts it down when t ends.
+func startForTest(t *testing.T, f Framework) *Server {
+	t.Helper()
+	s, err := Start(f)
+	if err != nil {
+		t.Fatalf("%s: %v", f.Name, err)
+	}
+	t.Cleanup(s.Close)
+	return s
 }
 
 // checkUnique fails t when two scenarios share a name, which would make a
