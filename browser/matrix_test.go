@@ -56,17 +56,8 @@ func TestMatrix(t *testing.T) {
 	}
 	t.Cleanup(d.Close)
 
-	ctx := startChromium(t)
 	var cons console
-	if err := cons.watch(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
-	sctx, cancel := context.WithTimeout(ctx, startTimeout)
-	run, err := openDemo(sctx, d.URL+"?auto=0")
-	cancel()
-	if err != nil {
-		t.Fatalf("opening the demo page %s: %v", d.URL, err)
-	}
+	ctx, run := openWatchedDemo(t, d.URL, &cons)
 	frames, err := cons.watchFrames(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -97,6 +88,24 @@ func TestMatrix(t *testing.T) {
 	}
 
 	saveArtifacts(t, ctx, transcript.String())
+}
+
+// openWatchedDemo starts Chromium, collects its console's CORS errors into
+// cons, and loads the demo page at url without running it; it returns the
+// browser's context and the page's run id.
+func openWatchedDemo(t *testing.T, url string, cons *console) (context.Context, string) {
+	t.Helper()
+	ctx := startChromium(t)
+	if err := cons.watch(ctx); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	sctx, cancel := context.WithTimeout(ctx, startTimeout)
+	defer cancel()
+	run, err := openDemo(sctx, url+"?auto=0")
+	if err != nil {
+		t.Fatalf("opening the demo page %s: %v", url, err)
+	}
+	return ctx, run
 }
 
 // openDemo loads the page without running it (auto=0), waits until its

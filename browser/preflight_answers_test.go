@@ -68,17 +68,8 @@ func TestRejectedPreflightAnswers(t *testing.T) {
 	t.Cleanup(d.Close)
 	base := serveAnswers(t, answers)
 
-	ctx := startChromium(t)
 	var cons console
-	if err := cons.watch(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
-	sctx, cancel := context.WithTimeout(ctx, startTimeout)
-	_, err = openDemo(sctx, d.URL+"?auto=0")
-	cancel()
-	if err != nil {
-		t.Fatalf("opening the demo page: %v", err)
-	}
+	ctx, _ := openWatchedDemo(t, d.URL, &cons)
 
 	for i, a := range answers {
 		t.Run(a.name, func(t *testing.T) {

@@ -51,17 +51,8 @@ func TestVaryMatters(t *testing.T) {
 	t.Cleanup(func() { srv.Close() })
 	base := "http://" + ln.Addr().String()
 
-	ctx := startChromium(t)
 	var cons console
-	if err := cons.watch(ctx); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
-	sctx, cancel := context.WithTimeout(ctx, startTimeout)
-	_, err = openDemo(sctx, d.URL+"?auto=0")
-	cancel()
-	if err != nil {
-		t.Fatalf("opening the demo page: %v", err)
-	}
+	ctx, _ := openWatchedDemo(t, d.URL, &cons)
 
 	for i, vary := range []bool{false, true} {
 		url := fmt.Sprintf("%s/vary/%d", base, i)
