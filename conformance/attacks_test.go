@@ -1,7 +1,6 @@
 package conformance_test
 
 import (
-	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -24,18 +23,7 @@ import (
 func TestAttacksOverHTTP(t *testing.T) {
 	for _, f := range conformance.Frameworks() {
 		t.Run(f.Name, func(t *testing.T) {
-			ln, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, err := core.New(core.Config{Origins: []string{attacks.App}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			shutdown, err := f.Serve(ln, p, conformance.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			p, addr, shutdown := serveLoopback(t, f, core.Config{Origins: []string{attacks.App}})
 			defer shutdown()
 			for _, a := range attacks.All() {
 				if a.Refuse == attacks.Config {
@@ -45,7 +33,7 @@ func TestAttacksOverHTTP(t *testing.T) {
 					if err := p.Reconfigure(a.Config); err != nil {
 						t.Fatalf("the row's policy is invalid: %v", err)
 					}
-					playAttack(t, ln.Addr().String(), a)
+					playAttack(t, addr, a)
 				})
 			}
 		})

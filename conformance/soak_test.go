@@ -3,7 +3,6 @@ package conformance_test
 import (
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"runtime"
 	"sort"
@@ -116,23 +115,12 @@ func TestSoakReconfigure(t *testing.T) {
 }
 
 func soak(t *testing.T, f conformance.Framework, deadline time.Time) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := core.New(soakA)
-	if err != nil {
-		t.Fatal(err)
-	}
-	shutdown, err := f.Serve(ln, p, conformance.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, addr, shutdown := serveLoopback(t, f, soakA)
 	defer shutdown()
 	transport := &http.Transport{MaxIdleConnsPerHost: soakClients}
 	defer transport.CloseIdleConnections()
 	client := &http.Client{Transport: transport, Timeout: 10 * time.Second}
-	base := "http://" + ln.Addr().String()
+	base := "http://" + addr
 
 	// The two answers each request may get, recorded with the policy held
 	// still. The requests without Origin or from evil.test are controls,
@@ -143,6 +131,7 @@ func soak(t *testing.T, f conformance.Framework, deadline time.Time) {
 			t.Fatal(err)
 		}
 		for j, r := range soakMix {
+			var err error
 			if golden[j][i], err = soakDo(client, base, r); err != nil {
 				t.Fatal(err)
 			}
