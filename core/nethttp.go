@@ -7,10 +7,7 @@ import "net/http"
 func FromHTTP(r *http.Request) Request {
 	h := r.Header
 	req := Request{Method: r.Method, Origin: h["Origin"], Path: r.URL.Path}
-	// Only a preflight reads the Access-Control-Request-* headers, and only
-	// OPTIONS with an Origin can be one: skipping the lookups otherwise
-	// saves three map reads on every actual request.
-	if len(req.Origin) > 0 && r.Method == http.MethodOptions {
+	if MayBePreflight(req.Method, req.Origin) {
 		req.RequestMethod = h["Access-Control-Request-Method"]
 		if len(req.RequestMethod) > 0 {
 			req.RequestHeaders = h["Access-Control-Request-Headers"]

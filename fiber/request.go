@@ -28,12 +28,12 @@ type preflightLines struct {
 // The strings alias fasthttp's request buffer, which is reused after the
 // request; Decide keeps none of them, and its refusal hook gets copies.
 //
-// Only OPTIONS with an Origin can be a preflight, so the other headers are
-// looked up only then: each PeekAll scans the whole request header.
+// The other headers are looked up only when core.MayBePreflight: each
+// PeekAll scans the whole request header.
 func readRequest(c *fiber.Ctx, origin *singleLine, pf *preflightLines) core.Request {
 	h := &c.Request().Header
 	r := core.Request{Method: c.Method(), Path: c.Path(), Origin: peekAll(h, fiber.HeaderOrigin, origin[:])}
-	if len(r.Origin) == 0 || r.Method != fiber.MethodOptions {
+	if !core.MayBePreflight(r.Method, r.Origin) {
 		return r
 	}
 	r.RequestMethod = peekAll(h, fiber.HeaderAccessControlRequestMethod, pf.method[:])
