@@ -238,7 +238,7 @@ func (c *compiled) buildAnswers(l *answerLines) {
 	privateNetwork := field{name: headerAllowPrivateNetwork, lines: lineTrue}
 
 	// Fetch, #http-responses: what every allowed non-preflight response carries.
-	c.actualAllowed = newAnswer(allowOrigin, credentials, expose)
+	c.actualAllowed = newAnswer(actualNames, allowOrigin, credentials, expose)
 	noField := field{}
 	for v := range c.preflightAllowed {
 		pna, hs := noField, headers
@@ -248,13 +248,13 @@ func (c *compiled) buildAnswers(l *answerLines) {
 		if v&variantNoHeaders != 0 && c.reflectHeaders {
 			hs = noField
 		}
-		c.preflightAllowed[v] = newAnswer(allowOrigin, credentials, methods, hs, maxAge, pna)
+		c.preflightAllowed[v] = newAnswer(preflightNames, allowOrigin, credentials, methods, hs, maxAge, pna)
 	}
 	// Refusals show the explicit lists, never "*" (see docs/SEMANTICS.md);
 	// a header refusal keeps the allowed method answer so that the browser
 	// does not blame the method.
-	c.methodRefused = newAnswer(allowOrigin, credentials, listedMethods, listedHeaders)
-	c.headerRefused = newAnswer(allowOrigin, credentials, methods, listedHeaders)
+	c.methodRefused = newAnswer(preflightNames, allowOrigin, credentials, listedMethods, listedHeaders)
+	c.headerRefused = newAnswer(preflightNames, allowOrigin, credentials, methods, listedHeaders)
 
 	// A request without Origin varies like an actual one: the answer to
 	// the same URL with an Origin differs from it.
@@ -267,13 +267,22 @@ func (c *compiled) buildAnswers(l *answerLines) {
 }
 
 // newAnswer keeps the fields that are sent: those with lines, and those
-// that echo the request.
-func newAnswer(fields ...field) answer {
+// that echo the request. Of names, the CORS headers a response of its kind
+// can carry, those it does not send are stale (see Decision.Stale).
+func newAnswer(names []string, fields ...field) answer {
 	var a answer
+	sent := map[string]bool{}
 	for _, f := range fields {
 		if len(f.lines) > 0 || f.echo != echoNone {
 			a.fields = append(a.fields, f)
+			sent[f.name] = true
 		}
 	}
+	for _, n := range names {
+		if !sent[n] {
+			a.stale = append(a.stale, n)
+		}
+	}
+	a.stale = a.stale[:len(a.stale):len(a.stale)]
 	return a
 }

@@ -106,10 +106,41 @@ func (d *Decision) Headers() iter.Seq2[string, []string] {
 	}
 }
 
+// Stale returns the names of the CORS response headers that this Decision
+// does not set but another layer may have: a CORS middleware that ran
+// earlier on the same request (an outer crossgate policy, or another
+// library). An adapter deletes them from the response when it holds an
+// Access-Control-Allow-Origin before the Decision's fields are written,
+// so that the last policy to decide a request answers it whole and a
+// refusal never leaves another layer's Access-Control-Allow-Origin,
+// -Allow-Credentials or -Expose-Headers behind. Nil for a request
+// without an Origin. Never modify its elements.
+func (d *Decision) Stale() []string {
+	if d.answer != nil {
+		return d.answer.stale
+	}
+	switch d.Kind {
+	case Actual:
+		return actualNames
+	case Preflight:
+		return preflightNames
+	}
+	return nil
+}
+
+// The CORS response headers that an answer of each kind can carry.
+var (
+	actualNames    = []string{headerAllowOrigin, headerAllowCredentials, headerExposeHeaders}
+	preflightNames = []string{headerAllowOrigin, headerAllowCredentials, headerExposeHeaders,
+		headerAllowMethods, headerAllowHeaders, headerMaxAge, headerAllowPrivateNetwork}
+)
+
 // answer is the list of header fields of one outcome of a compiled policy
-// (an allowed actual request, an allowed preflight, ...), built once by New.
+// (an allowed actual request, an allowed preflight, ...), built once by New,
+// and the CORS headers it does not send.
 type answer struct {
 	fields []field
+	stale  []string
 }
 
 // field is one header of an answer: its lines, or which request lines it

@@ -18,6 +18,9 @@ type Probe struct {
 	Headers []string
 	// Credentials is fetch's credentials: "include" (cookies, HTTP auth).
 	Credentials bool
+	// Path, when set, is the URL path called: it picks the policy of its
+	// scope (see Policy.Scope).
+	Path string
 }
 
 // Explanation is what Explain found: whether the browser would preflight,
@@ -48,6 +51,9 @@ func (e Explanation) String() string {
 // needed (Fetch, #cors-preflight-fetch), the preflight, then the actual
 // response's CORS check (Fetch, #concept-cors-check).
 func (p *Policy) Explain(pr Probe) Explanation {
+	if t := p.scopes.Load(); t != nil {
+		p = t.policyFor(pr.Path, p)
+	}
 	c := p.current.Load()
 	method := normalizeMethod(pr.Method)
 	var unsafe []string

@@ -20,7 +20,19 @@ func FromHTTP(r *http.Request) Request {
 // WriteHTTP writes a Decision's headers into a net/http header map: it sets
 // each field and appends to Vary, keeping whatever Vary an outer middleware
 // or the application set. It allocates only to append to an existing Vary.
+//
+// A CORS field that an earlier layer wrote and d does not set is deleted
+// (see Decision.Stale), so the last policy to decide answers alone.
 func WriteHTTP(h http.Header, d *Decision) {
+	// The common case, a header map without an earlier CORS answer, costs
+	// one length test (an empty map) or one lookup.
+	if len(h) != 0 {
+		if _, layered := h[headerAllowOrigin]; layered {
+			for _, name := range d.Stale() {
+				delete(h, name)
+			}
+		}
+	}
 	for i := range d.Len() {
 		// Installing the lines as-is saves the allocation that
 		// http.Header.Set makes for every value (see Decision.Header).

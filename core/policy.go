@@ -2,6 +2,7 @@ package core
 
 import (
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -10,6 +11,10 @@ import (
 type Policy struct {
 	current atomic.Pointer[compiled]
 	hook    atomic.Pointer[func(Refusal)]
+	// scopes hands paths to other policies (see Scope); nil when none.
+	scopes   atomic.Pointer[scopeTable]
+	scopedIn atomic.Bool // p is another policy's scope
+	scopeMu  sync.Mutex  // serializes Scope
 }
 
 // New checks cfg and compiles it. It reports every problem at once: the
@@ -42,9 +47,16 @@ func (p *Policy) Reconfigure(cfg Config) error {
 // set and the request is refused), never panics, and its work is bounded by
 // the configuration and one pass over the request's headers.
 //
-// A request without an Origin, the most common one, costs an atomic load
-// and a copy; the others one call more.
+// When p has scopes, the policy of the longest prefix containing r.Path
+// decides instead (see Scope).
 func (p *Policy) Decide(r Request) Decision {
+	// Written out rather than a call: a policy without scopes then pays
+	// one atomic load.
+	if t := p.scopes.Load(); t != nil {
+		p = t.policyFor(r.Path, p)
+	}
+	// A request without an Origin, the most common one, costs an atomic
+	// load and a copy; the others one call more.
 	c := p.current.Load()
 	// Fetch, #http-origin: a request without Origin is not a CORS request.
 	if len(r.Origin) == 0 {

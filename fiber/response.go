@@ -6,10 +6,21 @@ import (
 	"github.com/valyala/fasthttp"
 )
 
+// headerAllowOrigin is the name an earlier layer's answer carries.
+var headerAllowOrigin = []byte("Access-Control-Allow-Origin")
+
 // writeDecision writes d's headers into a fasthttp response. Set and Add
 // copy each value into the response's own buffers, so nothing aliases the
 // request (or this call's stack) after the handler returns.
+//
+// A CORS field that an earlier layer wrote and d does not set is deleted
+// (see core.Decision.Stale), so the last policy to decide answers alone.
 func writeDecision(h *fasthttp.ResponseHeader, d *core.Decision) {
+	if len(h.PeekBytes(headerAllowOrigin)) != 0 {
+		for _, name := range d.Stale() {
+			h.Del(name)
+		}
+	}
 	for i := range d.Len() {
 		// Replace any earlier value, as net/http's h[name] = lines does.
 		// core's names are already canonical: SetCanonical skips the key
