@@ -22,9 +22,18 @@ import (
 // Requests the policy hands on (actual requests, and OPTIONS without
 // Access-Control-Request-Method) get whatever the sub-router answers,
 // its 404 and 405 included. fn may be nil; routes can then be added to the
-// returned router. Do not nest a protected sub-router in another: both
-// policies would run.
+// returned router.
+//
+// Route panics when r already runs a crossgate policy (a top-level r.Use,
+// or a protected sub-router Route is nested in): that outer policy would
+// end the sub-router's preflights before its own policy ran, so its
+// stricter rules would not hold. Give per-path policies to one top-level
+// policy instead, with core.Policy.Scope: the longest prefix decides, and
+// a plain r.Route needs no helper under it. A policy wrapped around the
+// whole router from outside (corschi.Middleware(site)(r)) is invisible
+// here; use Scope there too.
 func Route(r chi.Router, pattern string, p *core.Policy, fn func(chi.Router)) chi.Router {
+	refuseLayering(r, pattern)
 	return r.Route(pattern, func(sub chi.Router) {
 		sub.Use(Middleware(p))
 		if fn != nil {

@@ -24,6 +24,8 @@ func New(cfg core.Config) (func(http.Handler) http.Handler, error) {
 // Attach it at the top level (chi: r.Use before any route) so that
 // preflights to routes without an OPTIONS handler reach it; see the package
 // documentation.
+//
+//go:noinline
 func Middleware(p *core.Policy) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return &handler{policy: p, next: next}

@@ -27,8 +27,17 @@ type Grouper interface {
 // Inside the group, echo's catch-all answers what the policy hands on: an
 // OPTIONS without Access-Control-Request-Method, or a method the route
 // lacks, gets 404 where echo would answer 204 (OPTIONS) or 405 outside a
-// group with middleware. Do not nest a protected group in another: a
-// group inherits its parent's middleware, so both policies would run.
+// group with middleware.
+//
+// Group panics when parent already runs a crossgate policy (e.Use or e.Pre
+// before Group, or a protected group that parent is or is nested in):
+// that outer policy would end the group's preflights before the group's
+// policy ran, so its stricter rules would not hold. Give per-path policies
+// to one policy attached with e.Use instead, with core.Policy.Scope: the
+// longest prefix decides, and a plain e.Group needs no helper under it.
+// Echo keeps no record Group can read of an e.Use that comes after it,
+// so a policy attached that way is not refused: use Scope.
 func Group(parent Grouper, prefix string, p *core.Policy) *echo.Group {
+	refuseLayering(parent, prefix)
 	return parent.Group(prefix, Middleware(p))
 }

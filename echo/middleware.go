@@ -22,6 +22,8 @@ func New(cfg core.Config) (echo.MiddlewareFunc, error) {
 //
 // Attach it with e.Use so that preflights to routes without an OPTIONS
 // handler reach it; see the package documentation.
+//
+//go:noinline
 func Middleware(p *core.Policy) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {

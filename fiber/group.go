@@ -20,9 +20,19 @@ import (
 //
 // Requests the policy hands on get whatever fiber answers, its 404 and 405
 // included. Create the group before registering routes under its prefix
-// anywhere else, since fiber runs handlers in registration order, and do
-// not nest a protected group in another: both policies would run.
+// anywhere else, since fiber runs handlers in registration order.
+//
+// Group panics when a crossgate policy registered before it already runs
+// for paths of the group, or runs only for paths of it (app.Use of a
+// policy, a protected group this one is nested in, or a protected group
+// at a prefix above or below this one): fiber runs both middlewares, and
+// whichever was registered first would answer the preflights. Give
+// per-path policies to one policy attached with app.Use instead, with
+// core.Policy.Scope: the longest prefix decides, and a plain app.Group
+// needs no helper under it. An app.Use of a policy registered after the
+// group cannot be seen here: use Scope.
 func Group(r fiber.Router, prefix string, p *core.Policy) fiber.Router {
+	refuseLayering(r, prefix)
 	g := r.Group(prefix)
 	g.Use("/*", Middleware(p))
 	return g

@@ -22,6 +22,8 @@ func New(cfg core.Config) (fiber.Handler, error) {
 //
 // Attach it with app.Use, before any route, so that preflights to routes
 // without an OPTIONS handler reach it; see the package documentation.
+//
+//go:noinline
 func Middleware(p *core.Policy) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		// The lines live on this goroutine's stack for the length of the

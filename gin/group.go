@@ -23,10 +23,14 @@ import (
 //
 // The catch-all owns every OPTIONS path under the group: registering an
 // OPTIONS route of your own there (inside the group or on the engine)
-// panics with gin's conflict message, which names "*corsgin"; so does
-// protecting a group nested in a protected group (the inner group would
-// run both policies anyway: give sibling groups their own policies
-// instead).
+// panics with gin's conflict message, which names "*corsgin".
+//
+// Group panics when r already runs a crossgate policy (the engine's r.Use,
+// or a protected group Group is nested in): that outer policy would end
+// the group's preflights before the group's policy ran, so the group's
+// stricter rules would not hold. Give per-path policies to one
+// router-level policy instead, with core.Policy.Scope: the longest prefix
+// decides, and a plain r.Group needs no helper under it.
 //
 // An OPTIONS request that the policy hands on (one without
 // Access-Control-Request-Method, or an allowed preflight under
@@ -40,6 +44,7 @@ import (
 // Register the group's routes on the returned group, after Group: gin
 // copies a group's middleware into each route when the route is added.
 func Group(r gin.IRouter, relativePath string, p *core.Policy) *gin.RouterGroup {
+	refuseLayering(r, relativePath)
 	g := r.Group(relativePath, Middleware(p))
 	catchOptions(g)
 	return g

@@ -23,6 +23,8 @@ func New(cfg core.Config) (gin.HandlerFunc, error) {
 // Attach it with r.Use on the engine, before any route, so that preflights
 // to routes without an OPTIONS handler reach it; see the package
 // documentation.
+//
+//go:noinline
 func Middleware(p *core.Policy) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		d := p.Decide(core.FromHTTP(c.Request))
