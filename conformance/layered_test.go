@@ -211,4 +211,3 @@ func panicMessage(build func()) (msg string) {
 	build()
 	return ""
 }
-
