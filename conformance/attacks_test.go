@@ -30,6 +30,17 @@ func TestAttacksOverHTTP(t *testing.T) {
 					continue // TestAttackConfigsRefusedByAdapters
 				}
 				t.Run(a.Class, func(t *testing.T) {
+					if a.Scope != nil {
+						// A scope stays with its policy: the row gets a
+						// server of its own.
+						p, addr, shutdown := serveLoopback(t, f, a.Config)
+						defer shutdown()
+						if err := a.AddScope(p); err != nil {
+							t.Fatalf("the row's scope is invalid: %v", err)
+						}
+						playAttack(t, addr, a)
+						return
+					}
 					if err := p.Reconfigure(a.Config); err != nil {
 						t.Fatalf("the row's policy is invalid: %v", err)
 					}
@@ -50,7 +61,7 @@ func playAttack(t *testing.T, addr string, a attacks.Attack) {
 	for _, l := range a.Header {
 		lines = append(lines, [2]string{l.Name, l.Value})
 	}
-	resp, _, err := rawRequest(addr, method, "/api/items/42", lines)
+	resp, _, err := rawRequest(addr, method, attacks.Path, lines)
 	if err != nil {
 		t.Fatalf("%s: %v", a.Advisory, err)
 	}

@@ -13,7 +13,7 @@ import (
 func TestAttacks(t *testing.T) {
 	for _, a := range attacks.All() {
 		t.Run(a.Class, func(t *testing.T) {
-			p, err := core.New(a.Config)
+			p, err := a.Policy()
 			if a.Refuse == attacks.Config {
 				if err == nil {
 					t.Fatalf("New accepted %+v (%s)", a.Config, a.Advisory)

@@ -52,6 +52,41 @@ type Attack struct {
 	// appear in Access-Control-Allow-Methods or -Headers; empty when the
 	// row is about the request's shape rather than one name.
 	Asked string
+	// Scope, when set, is a stricter policy for the paths under Prefix
+	// (which holds Path), registered with core.Policy.Scope on the row's
+	// Config: the row checks that the scope decides.
+	Scope *Scope
+}
+
+// Scope is a policy for a path prefix inside a row's policy.
+type Scope struct {
+	Prefix string
+	Config core.Config
+}
+
+// Path is the path every row's request is sent to.
+const Path = "/api/items/42"
+
+// Policy builds the row's policy as a server would: Config, and Scope
+// registered on it. It fails as New does.
+func (a Attack) Policy() (*core.Policy, error) {
+	p, err := core.New(a.Config)
+	if err != nil || a.Scope == nil {
+		return p, err
+	}
+	return p, a.AddScope(p)
+}
+
+// AddScope registers the row's scope, if any, on p.
+func (a Attack) AddScope(p *core.Policy) error {
+	if a.Scope == nil {
+		return nil
+	}
+	inner, err := core.New(a.Scope.Config)
+	if err != nil {
+		return err
+	}
+	return p.Scope(a.Scope.Prefix, inner)
 }
 
 // App is the origin the catalogue's policies allow.
@@ -72,6 +107,15 @@ func exact() core.Config {
 	return core.Config{Origins: []string{App}, Methods: []string{"PUT"}, RequestHeaders: []string{"X-Token"},
 		Credentials: true, MaxAge: maxAge}
 }
+
+// siteWide is the permissive policy around a stricter scope: every
+// subdomain, any method, credentials.
+func siteWide() core.Config {
+	return core.Config{Origins: []string{"https://*.example.com"}, Methods: []string{"*"}, Credentials: true, MaxAge: maxAge}
+}
+
+// apiScope makes exact() the policy of /api inside a row's policy.
+func apiScope() *Scope { return &Scope{Prefix: "/api", Config: exact()} }
 
 func subdomains() core.Config {
 	return core.Config{Origins: []string{"https://*.example.com"}, Methods: []string{"PUT"}, Credentials: true, MaxAge: maxAge}
@@ -105,6 +149,15 @@ func All() []Attack {
 		many = append(many, "x-h"+strings.Repeat("a", i%7)+string(rune('a'+i%26)))
 	}
 	return []Attack{
+		// Layered policies: a site-wide policy with a stricter one for a
+		// path prefix. The stricter one decides its paths, preflights
+		// included, never the outer one.
+		{Class: "layered: origin only the outer policy allows, preflight", Config: siteWide(), Scope: apiScope(),
+			Method: "OPTIONS", Header: preflight("https://evil.example.com", "DELETE"), Refuse: Origin},
+		{Class: "layered: origin only the outer policy allows, actual request", Config: siteWide(), Scope: apiScope(),
+			Method: "DELETE", Header: get("https://evil.example.com"), Refuse: Origin},
+		{Class: "layered: method only the outer policy allows", Config: siteWide(), Scope: apiScope(),
+			Method: "OPTIONS", Header: preflight(App, "DELETE"), Refuse: Preflight, Asked: "DELETE"},
 		// Prefix and suffix lookalikes: matching origins with HasSuffix,
 		// HasPrefix or an unanchored regex.
 		{Class: "suffix lookalike without dot", Advisory: "CVE-2024-25124 (fiber 2.52.1-2 fix)",
@@ -292,7 +345,7 @@ func repeatLine(name, value string, n int) []Line {
 
 // Request turns a row into the core.Request an adapter would build.
 func (a Attack) Request() core.Request {
-	r := core.Request{Method: a.Method, Path: "/api/items"}
+	r := core.Request{Method: a.Method, Path: Path}
 	if r.Method == "" {
 		r.Method = "GET"
 	}
