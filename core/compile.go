@@ -34,6 +34,9 @@ type compiled struct {
 	methods methodMatcher
 	headers headerMatcher
 
+	// config is the Config this was compiled from, for Policy.Config.
+	config Config
+
 	// The answer of each outcome, and the whole Decision for requests
 	// without an Origin, which depends on nothing in the request.
 	notCORS       Decision
@@ -72,6 +75,7 @@ func compile(cfg Config) (*compiled, error) {
 	rules, anyOrigin := compileOrigins(cfg, &ps)
 	var lines answerLines
 	c := &compiled{
+		config:         cfg.clone(),
 		origins:        newOriginMatcher(rules, anyOrigin),
 		methods:        compileMethods(cfg.Methods, &ps),
 		headers:        compileRequestHeaders(cfg.RequestHeaders, &ps),

@@ -81,8 +81,8 @@ func TestNewRejects(t *testing.T) {
 			if !errors.As(err, &ce) {
 				t.Fatalf("error %v is not a *ConfigError", err)
 			}
-			if ce.Field != tt.field || !strings.Contains(ce.Fix, tt.fix) {
-				t.Errorf("got %v (field %q, fix %q); want field %q and a fix containing %q", err, ce.Field, ce.Fix, tt.field, tt.fix)
+			if ce.where() != tt.field || !strings.Contains(ce.Fix, tt.fix) {
+				t.Errorf("got %v (field %q, fix %q); want field %q and a fix containing %q", err, ce.where(), ce.Fix, tt.field, tt.fix)
 			}
 		})
 	}

@@ -1,16 +1,19 @@
 package core
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 )
 
 // ConfigError is one problem New found in a Config. New returns all of them
-// joined with errors.Join; errors.As picks them apart.
+// joined with errors.Join; ConfigErrors lists them.
 type ConfigError struct {
-	// Field is the Config field at fault, with an index for list entries:
-	// "Origins[2]", "MaxAge".
+	// Field is the Config field at fault: "Origins", "MaxAge".
 	Field string
+	// Index is the position of the entry at fault in a list field
+	// (Origins[2] has Index 2), or -1 when the problem is the field itself.
+	Index int
 	// Value is the offending value as written.
 	Value string
 	// Problem says what is wrong with it.
@@ -20,15 +23,44 @@ type ConfigError struct {
 }
 
 func (e *ConfigError) Error() string {
-	return fmt.Sprintf("crossgate: %s %s: %s; %s", e.Field, strconv.Quote(e.Value), e.Problem, e.Fix)
+	return fmt.Sprintf("crossgate: %s %s: %s; %s", e.where(), strconv.Quote(e.Value), e.Problem, e.Fix)
+}
+
+// where names the field and, for a list entry, its index: "Origins[2]".
+func (e *ConfigError) where() string {
+	if e.Index < 0 {
+		return e.Field
+	}
+	return e.Field + "[" + strconv.Itoa(e.Index) + "]"
+}
+
+// ConfigErrors returns every *ConfigError in err, in order: New and
+// Reconfigure join all the problems they find, and errors.As finds only
+// the first. Nil when err holds none.
+func ConfigErrors(err error) []*ConfigError {
+	var all []*ConfigError
+	var walk func(error)
+	walk = func(err error) {
+		var ce *ConfigError
+		switch e := err.(type) {
+		case nil:
+		case interface{ Unwrap() []error }:
+			for _, inner := range e.Unwrap() {
+				walk(inner)
+			}
+		default:
+			if errors.As(err, &ce) {
+				all = append(all, ce)
+			}
+		}
+	}
+	walk(err)
+	return all
 }
 
 // problems collects ConfigErrors while a Config is compiled.
 type problems []error
 
 func (ps *problems) add(field string, index int, value, problem, fix string) {
-	if index >= 0 {
-		field = field + "[" + strconv.Itoa(index) + "]"
-	}
-	*ps = append(*ps, &ConfigError{Field: field, Value: value, Problem: problem, Fix: fix})
+	*ps = append(*ps, &ConfigError{Field: field, Index: index, Value: value, Problem: problem, Fix: fix})
 }

@@ -6,7 +6,6 @@ package core_test
 // behaviour that the guide describes fails here first.
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -40,16 +39,12 @@ func printDecision(p *core.Policy, r core.Request) {
 // printConfigErrors prints the field and problem of each error New found,
 // not the suggested fix, which is worded for people.
 func printConfigErrors(err error) {
-	var joined interface{ Unwrap() []error }
-	if !errors.As(err, &joined) {
-		fmt.Println(err)
-		return
-	}
-	for _, e := range joined.Unwrap() {
-		var ce *core.ConfigError
-		if errors.As(e, &ce) {
-			fmt.Printf("refused at New: %s %q: %s\n", ce.Field, ce.Value, ce.Problem)
+	for _, ce := range core.ConfigErrors(err) {
+		field := ce.Field
+		if ce.Index >= 0 {
+			field = fmt.Sprintf("%s[%d]", ce.Field, ce.Index)
 		}
+		fmt.Printf("refused at New: %s %q: %s\n", field, ce.Value, ce.Problem)
 	}
 }
 

@@ -33,24 +33,24 @@ func (p *Policy) Scope(prefix string, inner *Policy) error {
 		return err
 	}
 	if inner == nil {
-		return &ConfigError{Field: "Scope", Value: prefix, Problem: "nil policy", Fix: "pass the *Policy that core.New returned for this prefix"}
+		return scopeError(prefix, "nil policy", "pass the *Policy that core.New returned for this prefix")
 	}
 	if inner == p {
-		return &ConfigError{Field: "Scope", Value: prefix, Problem: "a policy cannot be a scope of itself", Fix: "pass the policy meant for this prefix"}
+		return scopeError(prefix, "a policy cannot be a scope of itself", "pass the policy meant for this prefix")
 	}
 	if inner.scopes.Load() != nil {
-		return &ConfigError{Field: "Scope", Value: prefix, Problem: "the inner policy has scopes of its own",
-			Fix: "register every prefix on the router-level policy instead: the longest prefix decides"}
+		return scopeError(prefix, "the inner policy has scopes of its own",
+			"register every prefix on the router-level policy instead: the longest prefix decides")
 	}
 	if inner.scopedIn.Load() && !p.holds(inner) {
-		return &ConfigError{Field: "Scope", Value: prefix, Problem: "the inner policy is already a scope of another policy",
-			Fix: "create a policy per router-level policy, or register the prefix on the same one"}
+		return scopeError(prefix, "the inner policy is already a scope of another policy",
+			"create a policy per router-level policy, or register the prefix on the same one")
 	}
 	p.scopeMu.Lock()
 	defer p.scopeMu.Unlock()
 	if p.scopedIn.Load() {
-		return &ConfigError{Field: "Scope", Value: prefix, Problem: "this policy is itself a scope of another policy",
-			Fix: "register the prefix on the router-level policy: the longest prefix decides"}
+		return scopeError(prefix, "this policy is itself a scope of another policy",
+			"register the prefix on the router-level policy: the longest prefix decides")
 	}
 	old := p.scopes.Load()
 	var entries []scope
@@ -59,8 +59,8 @@ func (p *Policy) Scope(prefix string, inner *Policy) error {
 	}
 	for _, s := range entries {
 		if strings.EqualFold(s.prefix, prefix) {
-			return &ConfigError{Field: "Scope", Value: prefix, Problem: fmt.Sprintf("already scoped (as %q)", s.prefix),
-				Fix: "give each prefix one policy; Reconfigure that policy to change it"}
+			return scopeError(prefix, fmt.Sprintf("already scoped (as %q)", s.prefix),
+				"give each prefix one policy; Reconfigure that policy to change it")
 		}
 	}
 	entries = append(entries, scope{prefix: prefix, policy: inner})
@@ -121,9 +121,7 @@ func pathHasPrefix(path, prefix string) bool {
 // checkScopePrefix refuses a prefix that could not name a path segment
 // boundary the same way in every router.
 func checkScopePrefix(prefix string) error {
-	bad := func(problem, fix string) error {
-		return &ConfigError{Field: "Scope", Value: prefix, Problem: problem, Fix: fix}
-	}
+	bad := func(problem, fix string) error { return scopeError(prefix, problem, fix) }
 	switch {
 	case prefix == "" || prefix[0] != '/':
 		return bad("a scope prefix is a path starting with \"/\"", fmt.Sprintf("write %q", "/"+strings.TrimLeft(prefix, "/")))
@@ -145,4 +143,9 @@ func checkScopePrefix(prefix string) error {
 		}
 	}
 	return nil
+}
+
+// scopeError is the *ConfigError of a Scope call.
+func scopeError(prefix, problem, fix string) *ConfigError {
+	return &ConfigError{Field: "Scope", Index: -1, Value: prefix, Problem: problem, Fix: fix}
 }
