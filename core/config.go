@@ -4,6 +4,9 @@ import "time"
 
 // Config is a CORS policy as a person writes it. New checks it and compiles
 // it; nothing in it is read again afterwards.
+//
+// Its JSON form (see UnmarshalJSON) and its environment form (see
+// ConfigFromEnv) use the snake_case names of the json tags.
 type Config struct {
 	// Origins lists the origins allowed to read responses, each written as a
 	// browser serializes it: "https://app.example.com", "http://localhost:5173".
@@ -11,39 +14,39 @@ type Config struct {
 	// "*." allows subdomains at any depth but never the domain itself
 	// ("https://*.example.com"); a ":*" port allows any port
 	// ("http://localhost:*"); both combine ("https://*.example.com:*").
-	Origins []string
+	Origins []string `json:"origins,omitempty"`
 	// Methods lists the methods a preflight may ask for, case-sensitively
 	// (Fetch upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT).
 	// GET, HEAD and POST are always allowed: browsers never preflight them
 	// for their method alone. "*" allows any method.
-	Methods []string
+	Methods []string `json:"methods,omitempty"`
 	// RequestHeaders lists the request headers a preflight may ask for,
 	// case-insensitively. "*" allows any name except Authorization, which
 	// must always be listed (Fetch, #cors-non-wildcard-request-header-name).
-	RequestHeaders []string
+	RequestHeaders []string `json:"request_headers,omitempty"`
 	// ExposedHeaders lists the response headers that scripts may read beyond
 	// the CORS-safelisted ones. "*" exposes all, only without Credentials.
-	ExposedHeaders []string
+	ExposedHeaders []string `json:"exposed_headers,omitempty"`
 	// Credentials allows requests with cookies or HTTP authentication
 	// (Access-Control-Allow-Credentials: true).
-	Credentials bool
+	Credentials bool `json:"credentials,omitempty"`
 	// MaxAge is how long a browser may cache a preflight answer, in whole
 	// seconds up to 24h. Zero omits the header (browsers then cache for 5s);
 	// a negative value sends 0, which turns caching off.
-	MaxAge time.Duration
+	MaxAge time.Duration `json:"max_age,omitempty"`
 	// PreflightStatus is the status of an allowed preflight; 0 means 204.
 	// Some old clients want 200.
-	PreflightStatus int
+	PreflightStatus int `json:"preflight_status,omitempty"`
 	// PassPreflight hands allowed preflights to the next handler after
 	// writing their headers, for applications that answer OPTIONS themselves.
 	// Refused preflights are always ended.
-	PassPreflight bool
+	PassPreflight bool `json:"pass_preflight,omitempty"`
 	// PrivateNetwork answers Access-Control-Request-Private-Network: true
 	// with Access-Control-Allow-Private-Network: true (the legacy Private
 	// Network Access protocol; Chrome 142+ asks the user instead).
-	PrivateNetwork bool
+	PrivateNetwork bool `json:"private_network,omitempty"`
 	// DangerouslyAllowInsecureOrigins permits, together with Credentials,
 	// plain-http origins other than loopback and "*." patterns over a public
 	// suffix. Any network attacker can impersonate such an origin.
-	DangerouslyAllowInsecureOrigins bool
+	DangerouslyAllowInsecureOrigins bool `json:"dangerously_allow_insecure_origins,omitempty"`
 }
