@@ -38,11 +38,17 @@ var Libraries = []Library{
 	{"fiber", startFiber},
 }
 
-// app answers 200 "ok"; with ClobberVary it replaces Vary the way a later
-// layer that calls Set does.
+// errUnsupported: the library has no option for this setup.
+var errUnsupported = errors.New("the library has no such option")
+
+// app adds to the middleware's headers what s's mistakes add: a Vary that
+// replaces the middleware's, a second Access-Control-Allow-Origin.
 func app(s Setup, header http.Header) {
 	if s.ClobberVary {
 		header.Set("Vary", "Accept-Encoding")
+	}
+	if s.AppSetsOrigin {
+		header.Add("Access-Control-Allow-Origin", "*")
 	}
 }
 
@@ -56,15 +62,30 @@ func serveHTTP(h http.Handler) (string, func(), error) {
 	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }
 
+// handler is the application behind a net/http middleware: Path for every
+// method but OPTIONS, which it refuses as a router without an OPTIONS
+// route does.
 func handler(s Setup) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodOptions {
+			w.WriteHeader(http.StatusMethodNotAllowed)
+			return
+		}
 		app(s, w.Header())
 		w.Write([]byte("ok"))
 	})
 }
 
+// unsupported refuses setups that need an option the library lacks.
+func unsupported(s Setup) error {
+	if s.PassPreflight {
+		return errUnsupported
+	}
+	return nil
+}
+
 func startCrossgate(s Setup) (string, func(), error) {
-	mw, err := corschi.New(core.Config{Origins: s.Origins, Methods: s.Methods, RequestHeaders: s.Headers, Credentials: s.Credentials})
+	mw, err := corschi.New(core.Config{Origins: s.Origins, Methods: s.Methods, RequestHeaders: s.Headers, Credentials: s.Credentials, PassPreflight: s.PassPreflight})
 	if err != nil {
 		return "", nil, err
 	}
@@ -72,11 +93,14 @@ func startCrossgate(s Setup) (string, func(), error) {
 }
 
 func startRSCors(s Setup) (string, func(), error) {
-	c := cors.New(cors.Options{AllowedOrigins: s.Origins, AllowedMethods: s.Methods, AllowedHeaders: s.Headers, AllowCredentials: s.Credentials})
+	c := cors.New(cors.Options{AllowedOrigins: s.Origins, AllowedMethods: s.Methods, AllowedHeaders: s.Headers, AllowCredentials: s.Credentials, OptionsPassthrough: s.PassPreflight})
 	return serveHTTP(c.Handler(handler(s)))
 }
 
 func startGinContrib(s Setup) (base string, stop func(), err error) {
+	if err := unsupported(s); err != nil {
+		return "", nil, err
+	}
 	defer recoverSetup(&err)
 	gin.SetMode(gin.ReleaseMode)
 	cfg := gincors.Config{AllowMethods: s.Methods, AllowHeaders: s.Headers, AllowCredentials: s.Credentials}
@@ -95,6 +119,9 @@ func startGinContrib(s Setup) (base string, stop func(), err error) {
 }
 
 func startEcho(s Setup) (string, func(), error) {
+	if err := unsupported(s); err != nil {
+		return "", nil, err
+	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.Use(echomw.CORSWithConfig(echomw.CORSConfig{AllowOrigins: s.Origins, AllowMethods: s.Methods, AllowHeaders: s.Headers, AllowCredentials: s.Credentials}))
@@ -106,6 +133,9 @@ func startEcho(s Setup) (string, func(), error) {
 }
 
 func startFiber(s Setup) (base string, stop func(), err error) {
+	if err := unsupported(s); err != nil {
+		return "", nil, err
+	}
 	defer recoverSetup(&err)
 	a := fiber.New(fiber.Config{DisableStartupMessage: true})
 	a.Use(fibercors.New(fibercors.Config{
@@ -117,6 +147,9 @@ func startFiber(s Setup) (base string, stop func(), err error) {
 	a.All(Path, func(c *fiber.Ctx) error {
 		if s.ClobberVary {
 			c.Set("Vary", "Accept-Encoding")
+		}
+		if s.AppSetsOrigin {
+			c.Response().Header.Add("Access-Control-Allow-Origin", "*")
 		}
 		return c.SendString("ok")
 	})

@@ -2,14 +2,23 @@ package interop
 
 // Setup is a CORS configuration as a user writes it in any library: the
 // allowed origins ("*" for any), methods and request headers, credentials,
-// and whether the application's handler replaces the Vary header that the
-// middleware set (a compression or caching layer that calls Set, not Add).
+// and the mistakes made around the middleware rather than in it.
 type Setup struct {
 	Origins     []string
 	Methods     []string
 	Headers     []string
 	Credentials bool
+	// ClobberVary: the application's handler replaces the Vary header the
+	// middleware set (a compression or caching layer that calls Set, not Add).
 	ClobberVary bool
+	// AppSetsOrigin: the handler adds its own
+	// Access-Control-Allow-Origin: * beside the middleware's.
+	AppSetsOrigin bool
+	// PassPreflight: the middleware hands allowed preflights on, and the
+	// application has no OPTIONS handler, so it answers them 405. Only
+	// libraries with such an option (rs/cors OptionsPassthrough, crossgate
+	// PassPreflight) can be set up this way.
+	PassPreflight bool
 }
 
 // Misconfig is one way of setting up CORS, named, for a page at an origin.
@@ -45,6 +54,16 @@ var Misconfigs = []Misconfig{
 	{"vary clobbered", func(page string) Setup {
 		s := correct(page)
 		s.ClobberVary = true
+		return s
+	}},
+	{"origin set twice", func(page string) Setup {
+		s := correct(page)
+		s.AppSetsOrigin = true
+		return s
+	}},
+	{"preflight passed to 405", func(page string) Setup {
+		s := correct(page)
+		s.PassPreflight = true
 		return s
 	}},
 }
