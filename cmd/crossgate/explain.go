@@ -14,12 +14,8 @@ func runExplain(args []string, stdout io.Writer, colour bool) (int, error) {
 	fs := newFlagSet("explain")
 	var pf policyFlags
 	pf.register(fs)
-	origin := fs.String("origin", "", "the page's origin")
-	method := fs.String("method", "GET", "the fetch() method")
-	var headers listFlag
-	fs.Var(&headers, "header", "a request header the script sets, 'Name: value' (repeatable)")
-	credentials := fs.Bool("credentials", false, "the call sends credentials")
-	asJSON := fs.Bool("json", false, "print one JSON object")
+	var cf callFlags
+	cf.register(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return 0, err
@@ -35,13 +31,13 @@ func runExplain(args []string, stdout io.Writer, colour bool) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("the policy is invalid:\n  %s", strings.ReplaceAll(err.Error(), "\n", "\n  "))
 	}
-	hs, err := parseHeaders(headers)
+	call, err := cf.call("")
 	if err != nil {
 		return 0, err
 	}
-	r, err := check.Explain(p, check.Call{Origin: *origin, Method: *method, Headers: hs, Credentials: *credentials})
+	r, err := check.Explain(p, call)
 	if err != nil {
 		return 0, err
 	}
-	return verdict(r), printReport(stdout, r, *asJSON, colour)
+	return verdict(r), printReport(stdout, r, cf.json, colour)
 }

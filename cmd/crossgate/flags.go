@@ -57,3 +57,28 @@ func parseHeaders(raw []string) ([]check.Header, error) {
 	}
 	return hs, nil
 }
+
+// callFlags are the flags that describe one fetch() call, shared by check
+// and explain.
+type callFlags struct {
+	origin, method    string
+	headers           listFlag
+	credentials, json bool
+}
+
+func (c *callFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.origin, "origin", "", "the page's origin, as the browser sends it (https://app.example.com)")
+	fs.StringVar(&c.method, "method", "GET", "the fetch() method")
+	fs.Var(&c.headers, "header", "a request header the script sets, 'Name: value' (repeatable)")
+	fs.BoolVar(&c.credentials, "credentials", false, "the call sends credentials (fetch's credentials: \"include\")")
+	fs.BoolVar(&c.json, "json", false, "print one JSON object")
+}
+
+// call is the call the flags describe, to url.
+func (c *callFlags) call(url string) (check.Call, error) {
+	hs, err := parseHeaders(c.headers)
+	if err != nil {
+		return check.Call{}, err
+	}
+	return check.Call{URL: url, Origin: c.origin, Method: c.method, Headers: hs, Credentials: c.credentials}, nil
+}

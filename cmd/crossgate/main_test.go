@@ -156,3 +156,12 @@ func TestExplain(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckTLSError(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	t.Cleanup(srv.Close)
+	code, out, errOut := runArgs(t, "check", srv.URL, "--origin", app)
+	if code != exitError || out != "" || !strings.Contains(errOut, "could not reach") || !strings.Contains(errOut, "certificate") {
+		t.Errorf("self-signed server: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+}

@@ -77,7 +77,7 @@ func printReport(w io.Writer, r *check.Report, asJSON, colour bool) error {
 		}
 	}
 	if r.Config != "" {
-		b.WriteString("\nWith crossgate, this policy allows it:\n  " + strings.ReplaceAll(r.Config, "\n", "\n  ") + "\n")
+		b.WriteString("\nWith crossgate, this policy allows it:\n  " + strings.ReplaceAll(strings.ReplaceAll(r.Config, "\t", "    "), "\n", "\n  ") + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

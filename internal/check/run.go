@@ -44,15 +44,11 @@ func Run(ctx context.Context, c Call, opt Options) (*Report, error) {
 
 	if p.Preflight {
 		req, err := PreflightRequest(ctx, &c, p)
+		status, h, err := r.exchange(&client, "preflight", req, err)
 		if err != nil {
 			return nil, err
 		}
-		status, h, err := exchange(&client, req)
-		if err != nil {
-			return nil, err
-		}
-		r.Headers["preflight"] = h
-		r.add(Info, "sent the preflight: OPTIONS with "+describe(req.Header, "Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")+"; answered "+http.StatusText(status)+" ("+fmt.Sprint(status)+")")
+		r.add(Info, "sent the preflight: OPTIONS with "+describe(req.Header, "Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")+"; answered "+statusWords(status))
 		if !JudgePreflight(r, &c, p, status, h) {
 			r.add(Info, "the browser never sends the "+p.Method+" itself")
 			r.addFix(&c, p)
@@ -65,15 +61,11 @@ func Run(ctx context.Context, c Call, opt Options) (*Report, error) {
 		return r, nil
 	}
 	req, err := ActualRequest(ctx, &c, p)
+	status, h, err := r.exchange(&client, "actual", req, err)
 	if err != nil {
 		return nil, err
 	}
-	status, h, err := exchange(&client, req)
-	if err != nil {
-		return nil, err
-	}
-	r.Headers["actual"] = h
-	r.add(Info, fmt.Sprintf("sent the %s itself with Origin: %s; answered %d", p.Method, c.Origin, status))
+	r.add(Info, fmt.Sprintf("sent the %s itself with Origin: %s; answered %s", p.Method, c.Origin, statusWords(status)))
 	JudgeActual(r, &c, status, h)
 	if !r.Allowed {
 		r.addFix(&c, p)
@@ -112,14 +104,19 @@ func varies(h http.Header) bool {
 	return false
 }
 
-// exchange sends req and returns the answer's status and headers.
-func exchange(client *http.Client, req *http.Request) (int, http.Header, error) {
+// exchange sends req, unless building it failed with err, and returns the
+// answer's status and headers, which it keeps in r.Headers under name.
+func (r *Report) exchange(client *http.Client, name string, req *http.Request, err error) (int, http.Header, error) {
+	if err != nil {
+		return 0, nil, err
+	}
 	resp, err := client.Do(req)
 	if err != nil {
 		return 0, nil, fmt.Errorf("could not reach %s: %w", req.URL.Redacted(), err)
 	}
 	defer resp.Body.Close()
 	io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+	r.Headers[name] = resp.Header
 	return resp.StatusCode, resp.Header, nil
 }
 
@@ -131,6 +128,10 @@ func describe(h http.Header, names ...string) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+func statusWords(status int) string {
+	return strings.TrimSpace(fmt.Sprint(status) + " " + http.StatusText(status))
 }
 
 func credentialsWords(with bool) string {
