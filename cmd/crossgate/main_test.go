@@ -165,3 +165,27 @@ func TestCheckTLSError(t *testing.T) {
 		t.Errorf("self-signed server: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
 }
+
+func TestColour(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if useColour(f) {
+		t.Error("colour in a file")
+	}
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		defer tty.Close()
+		t.Setenv("NO_COLOR", "")
+		if useColour(tty) {
+			t.Error("colour on a terminal with NO_COLOR set")
+		}
+	}
+	url := crossgateServer(t, core.Config{Origins: []string{app}})
+	var out bytes.Buffer
+	if code := run(context.Background(), []string{"check", url, "--origin", "https://evil.example"}, &out, &out, true); code != exitBlocked ||
+		!strings.Contains(out.String(), red+"FAIL"+reset) {
+		t.Errorf("exit %d, want a red FAIL:\n%q", code, out.String())
+	}
+}
