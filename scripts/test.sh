@@ -3,12 +3,12 @@
 # fresh machine: it installs what it needs (Chromium from Debian's packages;
 # Go modules through the module proxy), then checks formatting, vet and
 # staticcheck, and runs every test of the main module (with -race), of the
-# browser and benchmark modules, and a short run of every fuzz target.
+# interop, browser and benchmark modules, and a short run of every fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 STATICCHECK=honnef.co/go/tools/cmd/staticcheck@v0.8.2
-modules=(. browser bench)
+modules=(. browser bench interop)
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -28,6 +28,9 @@ done
 
 step "main module tests (race detector on)"
 go test -race -count=1 ./...
+
+step "interop module: the crossgate command against other libraries' servers"
+(cd interop && go test -race -count=1 ./...)
 
 step "browser suite (headless Chromium)"
 (cd browser && go test -count=1 -timeout 20m ./...)

@@ -85,6 +85,10 @@ func TestPageServer(t *testing.T) {
 	if res := get(d.Origins[Localhost]+"/", ""); res.StatusCode != http.StatusFound || res.Header.Get("Location") != d.URL {
 		t.Errorf("page on localhost: %s to %q, want a redirect to %s", res.Status, res.Header.Get("Location"), d.URL)
 	}
+	page, _ := io.ReadAll(get(d.URL, "").Body)
+	if !strings.Contains(string(page), `href="https://github.com/crossgate/crossgate#debugging-a-cors-error"`) {
+		t.Error("the page does not link to the README's Debugging a CORS error")
+	}
 	if res := get(d.URL, "evil.example:80"); res.StatusCode != http.StatusMisdirectedRequest {
 		t.Errorf("unknown host: %s, want 421", res.Status)
 	}

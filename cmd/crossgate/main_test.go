@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	corschi "github.com/crossgate/crossgate/chi"
+	"github.com/crossgate/crossgate/core"
+)
+
+// crossgateServer serves 200 "ok" behind a crossgate policy.
+func crossgateServer(t *testing.T, cfg core.Config) string {
+	t.Helper()
+	mw, err := corschi.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) })))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func runArgs(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(context.Background(), args, &out, &errOut, false)
+	return code, out.String(), errOut.String()
+}
+
+const app = "https://app.example"
+
+func TestCheckExitStatus(t *testing.T) {
+	url := crossgateServer(t, core.Config{Origins: []string{app}, Methods: []string{"PUT"}, RequestHeaders: []string{"X-Token"}})
+	tests := []struct {
+		name string
+		args []string
+		code int
+		out  string // in stdout (or stderr for status 2)
+	}{
+		{"allowed GET", []string{"check", url, "--origin", app}, exitAllowed, "ALLOWED"},
+		{"allowed PUT preflight", []string{"check", "--method", "PUT", url, "--origin", app, "--header", "X-Token: 1"}, exitAllowed, "did not send the PUT"},
+		{"wrong origin", []string{"check", url, "--origin", "https://evil.example"}, exitBlocked, "BLOCKED (cause: origin)"},
+		{"header not listed", []string{"check", url, "--origin", app, "--header", "X-Other: 1"}, exitBlocked, "BLOCKED (cause: header)"},
+		{"method not listed", []string{"check", url, "--origin", app, "--method", "DELETE"}, exitBlocked, `Methods:        []string{"DELETE"}`},
+		{"invalid origin", []string{"check", url, "--origin", "https://app.example/"}, exitError, "write https://app.example"},
+		{"no origin", []string{"check", url}, exitError, "pass --origin"},
+		{"header without colon", []string{"check", url, "--origin", app, "--header", "X-Token"}, exitError, "has no colon"},
+		{"unreachable", []string{"check", "http://127.0.0.1:1/", "--origin", app}, exitError, "could not reach"},
+		{"no URL", []string{"check", "--origin", app}, exitError, "one URL"},
+		{"unknown flag", []string{"check", url, "--origin", app, "--nope"}, exitError, "not defined"},
+		{"unknown command", []string{"chek"}, exitError, "unknown command"},
+		{"no command", nil, exitError, "usage"},
+		{"POST not sent", []string{"check", url, "--origin", app, "--method", "POST"}, exitError, "only with --send"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runArgs(t, tt.args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errOut)
+			}
+			where := out
+			if code == exitError {
+				where = errOut
+				if out != "" {
+					t.Errorf("status 2 printed to stdout: %s", out)
+				}
+			}
+			if !strings.Contains(where, tt.out) {
+				t.Errorf("output lacks %q:\n%s", tt.out, where)
+			}
+			if strings.Contains(out, "\x1b[") {
+				t.Error("colour in a pipe")
+			}
+		})
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	url := crossgateServer(t, core.Config{Origins: []string{"*"}})
+	code, out, _ := runArgs(t, "check", url, "--origin", app, "--credentials", "--json")
+	var got struct {
+		Allowed   bool                           `json:"allowed"`
+		Preflight bool                           `json:"preflight"`
+		Cause     string                         `json:"cause"`
+		Steps     []struct{ Mark, Text string }  `json:"steps"`
+		Headers   map[string]map[string][]string `json:"headers"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v:\n%s", err, out)
+	}
+	if code != exitBlocked || got.Allowed || got.Preflight || got.Cause != "credentials" || len(got.Steps) < 2 ||
+		got.Headers["actual"]["Access-Control-Allow-Origin"][0] != "*" {
+		t.Errorf("exit %d, %+v", code, got)
+	}
+}
+
+func TestCompare(t *testing.T) {
+	a := crossgateServer(t, core.Config{Origins: []string{app}, Methods: []string{"PUT"}})
+	same := crossgateServer(t, core.Config{Origins: []string{app}, Methods: []string{"PUT"}})
+	other := crossgateServer(t, core.Config{Origins: []string{app}, Methods: []string{"PUT"}, Credentials: true})
+	args := []string{"--origin", app, "--origin", "https://evil.example", "--method", "GET", "--method", "PUT", "--header", "X-Token: 1"}
+
+	code, out, errOut := runArgs(t, append([]string{"compare", a, same}, args...)...)
+	if code != exitAllowed || !strings.Contains(out, "IDENTICAL") || !strings.Contains(out, "all 16 calls") {
+		t.Errorf("identical servers: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runArgs(t, append([]string{"compare", a, other}, args...)...)
+	// Only app's credentialed calls differ: B allows two, and blames the
+	// header, not the credentials, for the two with X-Token.
+	if code != exitBlocked || strings.Count(out, "differs") != 4 || !strings.Contains(out, "B blocked (header)") || !strings.Contains(out, "A blocked (credentials)") {
+		t.Errorf("different servers: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, _ := runArgs(t, "compare", a, "--origin", app); code != exitError {
+		t.Errorf("one URL: exit %d, want 2", code)
+	}
+}
+
+func TestExplain(t *testing.T) {
+	dir := t.TempDir()
+	policy := filepath.Join(dir, "policy.json")
+	os.WriteFile(policy, []byte(`{"origins": ["https://*.example"], "methods": ["PUT"], "request_headers": ["X-Token"], "max_age": "10m"}`), 0o600)
+	unknown := filepath.Join(dir, "unknown.json")
+	os.WriteFile(unknown, []byte(`{"origin": ["https://app.example"]}`), 0o600)
+	invalid := filepath.Join(dir, "invalid.json")
+	os.WriteFile(invalid, []byte(`{"origins": ["*"], "credentials": true}`), 0o600)
+
+	tests := []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{[]string{"--config", policy, "--origin", app, "--method", "PUT", "--header", "X-Token: 1"}, exitAllowed, "ALLOWED"},
+		{[]string{"--config", policy, "--origin", app, "--method", "POST", "--header", "Content-Type: text/plain"}, exitAllowed, "a simple request"},
+		{[]string{"--config", policy, "--origin", app, "--method", "POST", "--header", "Content-Type: application/json"}, exitBlocked, "BLOCKED (cause: header)"},
+		{[]string{"--config", policy, "--origin", app, "--method", "PATCH"}, exitBlocked, "BLOCKED (cause: method)"},
+		{[]string{"--config", policy, "--origin", "https://example.org"}, exitBlocked, "BLOCKED (cause: origin)"},
+		{[]string{"--config", policy, "--origin", app, "--credentials"}, exitBlocked, "BLOCKED (cause: credentials)"},
+		{[]string{"--allow-origin", app, "--allow-credentials", "--origin", app, "--credentials"}, exitAllowed, "ALLOWED"},
+		{[]string{"--config", unknown, "--origin", app}, exitError, `unknown field "origin"`},
+		{[]string{"--config", invalid, "--origin", app}, exitError, "the policy is invalid"},
+		{[]string{"--config", filepath.Join(dir, "missing.json"), "--origin", app}, exitError, "no such file"},
+		{[]string{"--origin", app}, exitError, "needs a policy"},
+		{[]string{"--allow-origin", app, "--max-age", "soon", "--origin", app}, exitError, "max_age"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runArgs(t, append([]string{"explain"}, tt.args...)...)
+		if code != tt.code || !strings.Contains(out+errOut, tt.out) {
+			t.Errorf("%q: exit %d (want %d), want %q in:\n%s%s", tt.args, code, tt.code, tt.out, out, errOut)
+		}
+	}
+}
+
+func TestCheckTLSError(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	t.Cleanup(srv.Close)
+	code, out, errOut := runArgs(t, "check", srv.URL, "--origin", app)
+	if code != exitError || out != "" || !strings.Contains(errOut, "could not reach") || !strings.Contains(errOut, "certificate") {
+		t.Errorf("self-signed server: exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+}
+
+func TestColour(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if useColour(f) {
+		t.Error("colour in a file")
+	}
+	if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+		defer tty.Close()
+		t.Setenv("NO_COLOR", "")
+		if useColour(tty) {
+			t.Error("colour on a terminal with NO_COLOR set")
+		}
+	}
+	url := crossgateServer(t, core.Config{Origins: []string{app}})
+	var out bytes.Buffer
+	if code := run(context.Background(), []string{"check", url, "--origin", "https://evil.example"}, &out, &out, true); code != exitBlocked ||
+		!strings.Contains(out.String(), red+"FAIL"+reset) {
+		t.Errorf("exit %d, want a red FAIL:\n%q", code, out.String())
+	}
+}

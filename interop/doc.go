@@ -1,0 +1,10 @@
+// Package interop proves the crossgate command against servers no one here
+// wrote: it starts real servers on loopback with rs/cors, gin-contrib/cors,
+// echo v4's and fiber v2's own CORS middleware and crossgate, each set up
+// correctly and with the misconfigurations users make, and its test checks
+// the command's verdict and cause for each call. The browser suite plays
+// the same calls in Chromium and asserts the command agrees with it.
+//
+// It is its own module so that the other libraries never become
+// requirements of crossgate's users.
+package interop
