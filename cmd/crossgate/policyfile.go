@@ -7,49 +7,12 @@ import (
 	"fmt"
 	"os"
 	"strconv"
-	"time"
 
 	"github.com/crossgate/crossgate/core"
 )
 
-// This file reads a policy for "crossgate explain": a JSON object whose
-// fields are core.Config's, and the same fields as flags. It stands alone
-// so that it can give way to core's own JSON form of Config.
-
-// policyFile is the JSON form of core.Config.
-type policyFile struct {
-	Origins                         []string `json:"origins"`
-	Methods                         []string `json:"methods"`
-	RequestHeaders                  []string `json:"request_headers"`
-	ExposedHeaders                  []string `json:"exposed_headers"`
-	Credentials                     bool     `json:"credentials"`
-	MaxAge                          maxAge   `json:"max_age"`
-	PreflightStatus                 int      `json:"preflight_status"`
-	PassPreflight                   bool     `json:"pass_preflight"`
-	PrivateNetwork                  bool     `json:"private_network"`
-	DangerouslyAllowInsecureOrigins bool     `json:"dangerously_allow_insecure_origins"`
-}
-
-// maxAge is written "10m" (a Go duration) or 600 (seconds).
-type maxAge time.Duration
-
-func (m *maxAge) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err == nil {
-		d, err := time.ParseDuration(s)
-		if err != nil {
-			return fmt.Errorf("max_age %q: write a duration such as \"10m\" or a number of seconds", s)
-		}
-		*m = maxAge(d)
-		return nil
-	}
-	var n int64
-	if err := json.Unmarshal(b, &n); err != nil {
-		return fmt.Errorf("max_age %s: write a duration such as \"10m\" or a number of seconds", b)
-	}
-	*m = maxAge(time.Duration(n) * time.Second)
-	return nil
-}
+// This file reads a policy for "crossgate explain": a JSON object in
+// core.Config's JSON form, and the same fields as flags.
 
 // policyFlags are the Config fields as flags, added to (or, for the
 // scalars, overriding) the file's.
@@ -77,14 +40,13 @@ func (p *policyFlags) register(fs *flag.FlagSet) {
 
 // config reads the file, if any, adds the flags, and returns the Config.
 func (p *policyFlags) config() (core.Config, error) {
-	var f policyFile
+	var f core.Config
 	if p.file != "" {
 		data, err := os.ReadFile(p.file)
 		if err != nil {
 			return core.Config{}, err
 		}
 		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.DisallowUnknownFields()
 		if err := dec.Decode(&f); err != nil {
 			return core.Config{}, fmt.Errorf("%s: %w", p.file, err)
 		}
@@ -104,29 +66,15 @@ func (p *policyFlags) config() (core.Config, error) {
 		f.PreflightStatus = p.preflightStatus
 	}
 	if p.maxAge != "" {
-		var quoted []byte
-		if _, err := strconv.Atoi(p.maxAge); err == nil {
-			quoted = []byte(p.maxAge)
-		} else {
-			quoted = []byte(strconv.Quote(p.maxAge))
+		// core's JSON form reads a duration or whole seconds, quoted or not.
+		var m core.Config
+		if err := json.Unmarshal([]byte(`{"max_age": `+strconv.Quote(p.maxAge)+`}`), &m); err != nil {
+			return core.Config{}, fmt.Errorf("--max-age: %w", err)
 		}
-		if err := f.MaxAge.UnmarshalJSON(quoted); err != nil {
-			return core.Config{}, err
-		}
+		f.MaxAge = m.MaxAge
 	}
 	if p.file == "" && len(f.Origins) == 0 {
 		return core.Config{}, fmt.Errorf("explain needs a policy: --config policy.json, or --allow-origin and the other --allow flags")
 	}
-	return core.Config{
-		Origins:                         f.Origins,
-		Methods:                         f.Methods,
-		RequestHeaders:                  f.RequestHeaders,
-		ExposedHeaders:                  f.ExposedHeaders,
-		Credentials:                     f.Credentials,
-		MaxAge:                          time.Duration(f.MaxAge),
-		PreflightStatus:                 f.PreflightStatus,
-		PassPreflight:                   f.PassPreflight,
-		PrivateNetwork:                  f.PrivateNetwork,
-		DangerouslyAllowInsecureOrigins: f.DangerouslyAllowInsecureOrigins,
-	}, nil
+	return f, nil
 }
