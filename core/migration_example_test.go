@@ -1,6 +1,6 @@
 package core_test
 
-// These examples keep docs/MIGRATION.md honest: each builds the crossgate
+// These examples keep docs/migrate/ honest: each builds the crossgate
 // Config that the guide gives for a typical configuration of another Go CORS
 // middleware, and prints what the policy answers, so a change in crossgate's
 // behaviour that the guide describes fails here first.
