@@ -71,17 +71,12 @@ func (d *Decision) Len() int {
 // Header returns the i-th response header field to set, 0 <= i < Len(): its
 // canonical name and its lines, never empty and usually one. Each field
 // replaces any earlier value of the same name. Fields come in a fixed order.
-//
-// The lines are either precomputed by New with their capacity equal to
-// their length, or a full-slice expression over the Request's own lines, so
-// that a net/http adapter can install them in an http.Header as-is without
-// allocating, while an append anywhere else copies instead of writing into
-// them. Never modify their elements.
-//
-// Len and Header are what adapters use: unlike an iterator, a plain call
-// lets the compiler see that the lines go nowhere, so a Request built on
-// the stack stays there.
+// The lines may be installed as they are, and never modified (see the
+// aliasing rules in the package documentation).
 func (d *Decision) Header(i int) (name string, lines []string) {
+	// Len and Header are what adapters use: unlike an iterator, a plain
+	// call lets the compiler see that the lines go nowhere, so a Request
+	// built on the stack stays there.
 	f := &d.answer.fields[i]
 	switch f.echo {
 	case echoOrigin:
