@@ -1,6 +1,8 @@
 package core_test
 
 import (
+	"io"
+	"log/slog"
 	"strconv"
 	"strings"
 	"testing"
@@ -75,6 +77,37 @@ func BenchmarkHostile(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// hookedHostileRequests are hostile requests whose size lands in what a
+// refusal carries, the values the refusal hook receives and logs: each is
+// cut to core.MaxRefusalValueLen bytes before it is copied, so with
+// SlogRefusals on they cost what a short request costs.
+func hookedHostileRequests() []hostile {
+	const mib = 1 << 20
+	big := strings.Repeat("a", mib)
+	return []hostile{
+		{"1MiB origin", core.Request{Method: "GET", Origin: []string{"https://" + big + ".example.com"}, Path: "/"}},
+		{"1MiB requested method", core.Request{Method: "OPTIONS", Origin: []string{"https://app.example.com"},
+			RequestMethod: []string{strings.Repeat("M", mib)}, Path: "/"}},
+		{"1MiB method", core.Request{Method: strings.Repeat("M", mib), Origin: []string{"https://evil.example"}, Path: "/"}},
+		{"1MiB path", core.Request{Method: "GET", Origin: []string{"https://evil.example"}, Path: "/" + big}},
+	}
+}
+
+// BenchmarkHostileHooked measures hostile requests with SlogRefusals on a
+// text handler, the hook the README shows, writing to io.Discard.
+func BenchmarkHostileHooked(b *testing.B) {
+	p := hostilePolicy(b, "https://app.example.com")
+	p.OnRefusal(core.SlogRefusals(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	for _, h := range hookedHostileRequests() {
+		b.Run(h.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sink = p.Decide(h.req)
+			}
+		})
 	}
 }
 

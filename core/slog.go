@@ -10,9 +10,18 @@ import (
 // the browser only hints at:
 //
 //	level=WARN msg="CORS request refused" kind=preflight origin=https://a.example method=PUT path=/api reason="request header \"x-token\" not allowed (allowed: content-type)"
+//
+// A nil logger means slog.Default(), looked up at each refusal so that a
+// later slog.SetDefault applies. The values are the Refusal's, each cut to
+// MaxRefusalValueLen bytes; log/slog's text and JSON handlers escape any
+// control byte in them, and a handler of your own must do the same.
 func SlogRefusals(logger *slog.Logger) func(Refusal) {
 	return func(r Refusal) {
-		logger.LogAttrs(context.Background(), slog.LevelWarn, "CORS request refused",
+		l := logger
+		if l == nil {
+			l = slog.Default()
+		}
+		l.LogAttrs(context.Background(), slog.LevelWarn, "CORS request refused",
 			slog.String("kind", r.Kind.String()),
 			slog.String("origin", r.Origin),
 			slog.String("method", r.Method),

@@ -1,0 +1,80 @@
+package core
+
+import (
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"sync/atomic"
+)
+
+// refusalHook is a function set by OnRefusal, with the flag that keeps its
+// panics from being reported more than once.
+type refusalHook struct {
+	fn       func(Refusal)
+	panicked atomic.Bool
+}
+
+// OnRefusal sets a function that receives every refused request, such as
+// a logger (see SlogRefusals). It runs synchronously inside Decide, so it
+// must be quick. nil turns reporting off; off, it costs one atomic load.
+//
+// A hook that panics does not take the server down: Decide recovers, answers
+// exactly as it would have without the hook, and logs the hook's first panic
+// (with its stack) through slog.Default at level Error; later panics of the
+// same hook are not logged, so a hook that panics on every refusal cannot
+// flood the log. Setting a hook again re-arms the report.
+func (p *Policy) OnRefusal(hook func(Refusal)) {
+	if hook == nil {
+		p.hook.Store(nil)
+		return
+	}
+	p.hook.Store(&refusalHook{fn: hook})
+}
+
+// report hands a refusal to the hook, if one is set. Only scalars and a
+// string leave the Decision here, never its slices: escape analysis treats
+// a struct as one whole, so passing the hook anything holding the request's
+// slices would make every Request escape to the heap, refused or not.
+//
+//go:noinline
+func (c *compiled) report(r *Request, kind Kind, code ReasonCode, value string) {
+	if c.hook == nil {
+		return // Explain's quiet copy
+	}
+	h := c.hook.Load()
+	if h == nil {
+		return
+	}
+	// value is copied here, not in newRefusal: a Reason holding the
+	// request's own string would make value, and with it the Request, leak
+	// to the hook in the compiler's eyes, and fiber's stack-built Requests
+	// would move to the heap.
+	reason := Reason{Code: code, Value: boundedCopy(value), Allowed: c.allowedFor(code)}
+	h.call(newRefusal(r, kind, reason))
+}
+
+// call runs the hook. The recovery lives here, on the refused path only,
+// so that Decide without a hook, or allowing, pays nothing for it.
+func (h *refusalHook) call(ref Refusal) {
+	defer h.recoverPanic()
+	h.fn(ref)
+}
+
+// recoverPanic stops a panic of the hook and logs the first one.
+func (h *refusalHook) recoverPanic() {
+	v := recover()
+	if v == nil || h.panicked.Swap(true) {
+		return
+	}
+	logHookPanic(v, debug.Stack())
+}
+
+// logHookPanic tells the operator that the refusal hook is broken. Whatever
+// the default logger does, even panic in turn, stays in here: Decide never
+// panics.
+func logHookPanic(v any, stack []byte) {
+	defer func() { _ = recover() }()
+	slog.Default().Error("crossgate: the refusal hook panicked; the request was answered as decided, and further panics of this hook are not logged",
+		slog.String("panic", fmt.Sprint(v)),
+		slog.String("stack", string(stack)))
+}

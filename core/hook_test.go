@@ -1,0 +1,109 @@
+package core_test
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/crossgate/crossgate/core"
+)
+
+// captureDefaultLog makes slog.Default write to the returned buffer until
+// the test ends.
+func captureDefaultLog(t *testing.T) *bytes.Buffer {
+	t.Helper()
+	var buf bytes.Buffer
+	old := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&buf, nil)))
+	t.Cleanup(func() { slog.SetDefault(old) })
+	return &buf
+}
+
+// refusedRequests are one request for each way Decide refuses.
+func refusedRequests() map[string]core.Request {
+	const app, evil = "https://app.example.com", "https://evil.example"
+	return map[string]core.Request{
+		"actual, origin refused":    {Method: "GET", Origin: []string{evil}, Path: "/a"},
+		"preflight, origin refused": {Method: "OPTIONS", Origin: []string{evil}, RequestMethod: []string{"PUT"}, Path: "/a"},
+		"preflight, method refused": {Method: "OPTIONS", Origin: []string{app}, RequestMethod: []string{"PATCH"}, Path: "/a"},
+		"preflight, header refused": {Method: "OPTIONS", Origin: []string{app}, RequestMethod: []string{"PUT"},
+			RequestHeaders: []string{"x-other"}, Path: "/a"},
+	}
+}
+
+// TestPanickingHookRecovered: a hook that panics changes nothing in the
+// answer, Decide does not panic, and the panic is logged once per hook, not
+// once per request.
+func TestPanickingHookRecovered(t *testing.T) {
+	log := captureDefaultLog(t)
+	p := hostilePolicy(t, "https://app.example.com")
+	want := map[string]core.Decision{}
+	for name, r := range refusedRequests() {
+		want[name] = p.Decide(r)
+	}
+	for _, payload := range []any{"boom", nil, core.Refusal{Path: "/\x1b[2J"}} {
+		log.Reset()
+		p.OnRefusal(func(core.Refusal) { panic(payload) })
+		for range 3 {
+			for name, r := range refusedRequests() {
+				got := decideOrPanic(t, p, r)
+				if !reflect.DeepEqual(got, want[name]) {
+					t.Errorf("panic(%v), %s: decided %+v, want %+v as without the hook", payload, name, got, want[name])
+				}
+			}
+		}
+		if n := strings.Count(log.String(), "refusal hook panicked"); n != 1 {
+			t.Errorf("panic(%v): the panic was logged %d times over 12 refusals, want once:\n%s", payload, n, log)
+		}
+		if !strings.Contains(log.String(), "hook_test.go") {
+			t.Errorf("panic(%v): the log does not show the hook's stack:\n%s", payload, log)
+		}
+	}
+}
+
+// decideOrPanic calls Decide and fails the test if it panics.
+func decideOrPanic(t *testing.T, p *core.Policy, r core.Request) (d core.Decision) {
+	t.Helper()
+	defer func() {
+		if v := recover(); v != nil {
+			t.Fatalf("Decide panicked: %v", v)
+		}
+	}()
+	return p.Decide(r)
+}
+
+// TestPanickingDefaultLogger: Decide does not panic even when reporting the
+// hook's panic panics in turn.
+func TestPanickingDefaultLogger(t *testing.T) {
+	old := slog.Default()
+	slog.SetDefault(slog.New(panickingHandler{}))
+	t.Cleanup(func() { slog.SetDefault(old) })
+	p := hostilePolicy(t, "https://app.example.com")
+	p.OnRefusal(func(core.Refusal) { panic("hook") })
+	if d := decideOrPanic(t, p, refusedRequests()["actual, origin refused"]); d.Allowed {
+		t.Errorf("allowed")
+	}
+}
+
+// panickingHandler is a slog.Handler that panics on every record.
+type panickingHandler struct{}
+
+func (panickingHandler) Enabled(context.Context, slog.Level) bool  { return true }
+func (panickingHandler) Handle(context.Context, slog.Record) error { panic("handler") }
+func (h panickingHandler) WithAttrs([]slog.Attr) slog.Handler      { return h }
+func (h panickingHandler) WithGroup(string) slog.Handler           { return h }
+
+// TestSlogRefusalsNilLogger: SlogRefusals(nil) logs to slog.Default, the one
+// current at each refusal.
+func TestSlogRefusalsNilLogger(t *testing.T) {
+	log := captureDefaultLog(t)
+	p := hostilePolicy(t, "https://app.example.com")
+	p.OnRefusal(core.SlogRefusals(nil))
+	decideOrPanic(t, p, refusedRequests()["actual, origin refused"])
+	if !strings.Contains(log.String(), `msg="CORS request refused" kind=actual origin=https://evil.example`) {
+		t.Errorf("SlogRefusals(nil) logged %q, want the refusal in slog.Default's log", log)
+	}
+}
