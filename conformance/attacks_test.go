@@ -44,27 +44,43 @@ func TestAttacksOverHTTP(t *testing.T) {
 					if err := p.Reconfigure(a.Config); err != nil {
 						t.Fatalf("the row's policy is invalid: %v", err)
 					}
+					p.OnRefusal(nil)
 					playAttack(t, addr, a)
+					playHooked(t, p, addr, a)
 				})
 			}
 		})
 	}
 }
 
-func playAttack(t *testing.T, addr string, a attacks.Attack) {
+// sendAttack sends a row's request, byte for byte, and returns the
+// response and its body.
+func sendAttack(t *testing.T, addr string, a attacks.Attack) (*http.Response, []byte) {
 	t.Helper()
-	method := a.Method
-	if method == "" {
-		method = http.MethodGet
-	}
 	var lines [][2]string
 	for _, l := range a.Header {
 		lines = append(lines, [2]string{l.Name, l.Value})
 	}
-	resp, _, err := rawRequest(addr, method, attacks.Path, lines)
+	resp, body, err := rawRequest(addr, rowMethod(a), a.RequestTarget(), lines)
 	if err != nil {
 		t.Fatalf("%s: %v", a.Advisory, err)
 	}
+	return resp, body
+}
+
+func rowMethod(a attacks.Attack) string {
+	if a.Method == "" {
+		return http.MethodGet
+	}
+	return a.Method
+}
+
+// playAttack plays a row with no refusal hook and checks that nothing the
+// row refuses is granted.
+func playAttack(t *testing.T, addr string, a attacks.Attack) {
+	t.Helper()
+	method := rowMethod(a)
+	resp, _ := sendAttack(t, addr, a)
 	h := resp.Header
 	preflight := method == http.MethodOptions
 	ok := resp.StatusCode >= 200 && resp.StatusCode <= 299

@@ -1,6 +1,7 @@
 package core_test
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/crossgate/crossgate/core"
@@ -24,7 +25,7 @@ func TestAttacks(t *testing.T) {
 				t.Fatalf("the row's policy is invalid: %v", err)
 			}
 			r := a.Request()
-			d := p.Decide(r)
+			d := decideHooked(t, p, a, r)
 			if msg := checkInvariants(a.Config, r, d); msg != "" {
 				t.Errorf("invariant broken: %s", msg)
 			}
@@ -58,4 +59,38 @@ func TestAttacks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// decideHooked decides r with the row's refusal hook set: a panicking one,
+// or one that records what it is given. Either way the answer must be the
+// one Decide gives without a hook; a recording hook must see the refusal
+// once, and every text about it must pass attacks.LogLineProblem.
+func decideHooked(t *testing.T, p *core.Policy, a attacks.Attack, r core.Request) core.Decision {
+	t.Helper()
+	p.OnRefusal(nil)
+	want := p.Decide(r)
+	var rec *refusalRecorder
+	if a.HookPanics {
+		captureDefaultLog(t)
+		p.OnRefusal(func(core.Refusal) { panic("refusal hook") })
+	} else {
+		rec = newRefusalRecorder(p)
+	}
+	d := decideOrPanic(t, p, r)
+	if !reflect.DeepEqual(d, want) {
+		t.Errorf("with the hook set, decided %+v; without, %+v", d, want)
+	}
+	if rec == nil {
+		return d
+	}
+	// A scope reports to its own policy's hook, which the row does not set.
+	if len(rec.refusals) != 1 && a.Scope == nil {
+		t.Errorf("%d refusals reported, want 1", len(rec.refusals))
+	}
+	for _, text := range rec.texts() {
+		if problem := attacks.LogLineProblem(text); problem != "" {
+			t.Errorf("the refusal's text: %s", problem)
+		}
+	}
+	return d
 }

@@ -36,6 +36,25 @@ func newRefusalRecorder(p *core.Policy) *refusalRecorder {
 	return rec
 }
 
+// texts returns every text written about the recorded refusals: each one's
+// String and Reason.String, and each line SlogRefusals wrote.
+func (rec *refusalRecorder) texts() []string {
+	var out []string
+	for _, ref := range rec.refusals {
+		out = append(out, ref.String(), ref.Reason.String())
+	}
+	if rec.log.Len() > 0 {
+		out = append(out, strings.Split(strings.TrimSuffix(rec.log.String(), "\n"), "\n")...)
+	}
+	return out
+}
+
+// reset forgets what was recorded.
+func (rec *refusalRecorder) reset() {
+	rec.refusals = rec.refusals[:0]
+	rec.log.Reset()
+}
+
 // sized builds a request of one shape whose hostile value is n bytes long.
 type sized struct {
 	name  string
@@ -80,7 +99,7 @@ func TestRefusalValuesBounded(t *testing.T) {
 	rec := newRefusalRecorder(p)
 	for _, s := range sizedRequests() {
 		for _, n := range []int{10, s.larger} {
-			rec.refusals = rec.refusals[:0]
+			rec.reset()
 			p.Decide(s.build(n))
 			if len(rec.refusals) != 1 {
 				t.Fatalf("%s of %d bytes: %d refusals reported, want 1", s.name, n, len(rec.refusals))
@@ -113,7 +132,7 @@ func TestHookedRefusalCostBounded(t *testing.T) {
 		var logged [2]string
 		for i, n := range []int{s.large, s.larger} {
 			r := s.build(n)
-			rec.log.Reset()
+			rec.reset()
 			p.Decide(r)
 			logged[i] = rec.log.String()
 			if problem := attacks.LogLineProblem(strings.TrimSuffix(logged[i], "\n")); problem != "" {
@@ -170,13 +189,11 @@ func TestRefusalTextEscaped(t *testing.T) {
 	}
 	for _, r := range requests {
 		d := p.Decide(r)
-		texts := []string{d.Reason.String()}
-		for _, ref := range rec.refusals {
-			texts = append(texts, ref.String(), ref.Reason.String())
+		texts := append(rec.texts(), d.Reason.String())
+		if len(rec.refusals) != 1 {
+			t.Errorf("request %q %q: %d refusals reported, want 1", r.Method, r.Path, len(rec.refusals))
 		}
-		texts = append(texts, strings.Split(strings.TrimSuffix(rec.log.String(), "\n"), "\n")...)
-		rec.refusals = rec.refusals[:0]
-		rec.log.Reset()
+		rec.reset()
 		for _, text := range texts {
 			if problem := attacks.LogLineProblem(text); problem != "" {
 				t.Errorf("request %q %q: %s", r.Method, r.Path, problem)

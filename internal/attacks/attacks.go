@@ -12,6 +12,7 @@
 package attacks
 
 import (
+	"net/url"
 	"strings"
 	"time"
 
@@ -52,6 +53,15 @@ type Attack struct {
 	// appear in Access-Control-Allow-Methods or -Headers; empty when the
 	// row is about the request's shape rather than one name.
 	Asked string
+	// Target is the request target as sent, percent-encoded; Path when
+	// empty. Core gets it decoded, as net/http and fasthttp decode it.
+	Target string
+	// HookPanics makes the policy's refusal hook panic on every refusal:
+	// the server must keep answering, and answer exactly as without a hook.
+	// Every other row runs with a hook that records what it is given, and
+	// no text the library writes about the refusal may carry a control
+	// byte or grow with the request (LogLineProblem).
+	HookPanics bool
 	// Scope, when set, is a stricter policy for the paths under Prefix
 	// (which holds Path), registered with core.Policy.Scope on the row's
 	// Config: the row checks that the scope decides.
@@ -64,7 +74,7 @@ type Scope struct {
 	Config core.Config
 }
 
-// Path is the path every row's request is sent to.
+// Path is the path a row's request is sent to when it has no Target.
 const Path = "/api/items/42"
 
 // Policy builds the row's policy as a server would: Config, and Scope
@@ -307,6 +317,32 @@ func All() []Attack {
 		{Class: "64 KiB origin",
 			Config: exact(), Header: get("https://" + strings.Repeat("a", 64<<10) + ".example.com"), Refuse: Origin},
 
+		// What a refusal hook receives: a request's size must not decide
+		// what reporting it costs, and its bytes must not forge log lines
+		// (CWE-117) or drive the terminal that shows them.
+		{Class: "1 MiB origin to the refusal hook",
+			Config: exact(), Header: get("https://" + strings.Repeat("a", mib) + ".example.com"), Refuse: Origin},
+		{Class: "1 MiB requested method to the refusal hook",
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, strings.Repeat("M", mib)),
+			Refuse: Preflight, Asked: strings.Repeat("M", mib)},
+		{Class: "1 MiB path to the refusal hook",
+			Config: exact(), Target: "/api/items/" + strings.Repeat("a", mib), Header: get("https://evil.test"), Refuse: Origin},
+		{Class: "CR LF and ESC in the path (log injection)",
+			Config: exact(), Target: "/api/items%0D%0A2026/01/01%20ADMIN%20login%20ok%1b[2J", Header: get("https://evil.test"),
+			Refuse: Origin},
+		{Class: "raw ESC in the path (log injection)",
+			Config: exact(), Target: "/api/items/\x1b[2J", Header: get("https://evil.test"), Refuse: Origin},
+		{Class: "ESC in the requested method (log injection)",
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT\x1b[2J"), Refuse: Preflight, Asked: "PUT\x1b[2J"},
+		{Class: "ESC in the method (log injection)",
+			Config: exact(), Method: "GET\x1b[2J", Header: get("https://evil.test"), Refuse: Origin},
+		{Class: "panicking refusal hook, refused origin",
+			Config: exact(), Header: get("https://evil.test"), Refuse: Origin, HookPanics: true},
+		{Class: "panicking refusal hook, refused preflight origin",
+			Config: exact(), Method: "OPTIONS", Header: preflight("https://evil.test", "PUT"), Refuse: Origin, HookPanics: true},
+		{Class: "panicking refusal hook, refused method",
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PATCH"), Refuse: Preflight, Asked: "PATCH", HookPanics: true},
+
 		// Policies that must never be deployed.
 		{Class: "* with credentials", Advisory: "CVE-2018-20744 (rs/cors), CVE-2024-25124 (fiber)",
 			Config: core.Config{Origins: []string{"*"}, Credentials: true}, Refuse: Config},
@@ -343,9 +379,20 @@ func repeatLine(name, value string, n int) []Line {
 	return out
 }
 
+// RequestTarget is the request target the row sends.
+func (a Attack) RequestTarget() string {
+	if a.Target == "" {
+		return Path
+	}
+	return a.Target
+}
+
 // Request turns a row into the core.Request an adapter would build.
 func (a Attack) Request() core.Request {
-	r := core.Request{Method: a.Method, Path: Path}
+	r := core.Request{Method: a.Method, Path: a.RequestTarget()}
+	if u, err := url.ParseRequestURI(r.Path); err == nil {
+		r.Path = u.Path
+	}
 	if r.Method == "" {
 		r.Method = "GET"
 	}

@@ -2,11 +2,15 @@ package demo
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/crossgate/crossgate/internal/attacks"
 )
 
 // startDemo starts the demo for one test and stops it after.
@@ -113,5 +117,41 @@ func TestPageServer(t *testing.T) {
 	}
 	if res := get(d.URL+"state?run=BAD!", ""); res.StatusCode != http.StatusBadRequest {
 		t.Errorf("state with a bad run id: %s", res.Status)
+	}
+}
+
+// TestRefusalLogEscaped: the demo's log line for a refused request whose
+// path holds CR LF and ESC (each framework decodes, or not, %0D%0A%1b)
+// carries no raw control byte, in every framework.
+func TestRefusalLogEscaped(t *testing.T) {
+	var mu sync.Mutex
+	var lines []string
+	d, err := Start(Options{Logf: func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		lines = append(lines, fmt.Sprintf(format, args...))
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(d.Close)
+	for _, a := range d.Adapters {
+		req, _ := http.NewRequest("GET", a.Bases[PolicyMain]+itemsPrefix+"x%0D%0A2026/01/01%20ADMIN%20login%20ok%1b[2J", nil)
+		req.Header.Set("Origin", d.Origins[Stranger])
+		res, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatalf("%s: %v", a.Name, err)
+		}
+		res.Body.Close()
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(lines) != len(d.Adapters) {
+		t.Fatalf("%d refusals logged, want one per framework (%d): %q", len(lines), len(d.Adapters), lines)
+	}
+	for _, line := range lines {
+		if problem := attacks.LogLineProblem(line); problem != "" {
+			t.Errorf("log line: %s", problem)
+		}
 	}
 }
