@@ -35,6 +35,8 @@
 // costs tens of nanoseconds and allocates nothing, whatever the request
 // holds. A refusal carries a [Reason] and is reported to the hook set with
 // [Policy.OnRefusal]: the server log says what the browser only hints at.
+// The hook gets each request value cut to [MaxRefusalValueLen] bytes, every
+// text about a refusal escapes them, and a hook that panics is recovered.
 //
 // # Writing an adapter
 //
