@@ -39,6 +39,7 @@ func TestAttacksOverHTTP(t *testing.T) {
 							t.Fatalf("the row's scope is invalid: %v", err)
 						}
 						playAttack(t, addr, a)
+						playHooked(t, p, addr, a)
 						return
 					}
 					if err := p.Reconfigure(a.Config); err != nil {

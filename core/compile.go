@@ -3,7 +3,6 @@ package core
 import (
 	"errors"
 	"strconv"
-	"sync/atomic"
 	"time"
 )
 
@@ -11,9 +10,10 @@ import (
 // prepared, and every header value that does not depend on the request
 // precomputed as the one-element line a response carries.
 type compiled struct {
-	// hook is the refusal hook of the Policy this is installed in; nil in
+	// owner is the Policy this is installed in, whose refusal hook it
+	// reports to; nil in
 	// the quiet copy Explain decides with.
-	hook *atomic.Pointer[refusalHook]
+	owner *Policy
 
 	// The flags and Vary lines every CORS decision reads come first, next to
 	// hook: in this order a preflight decides about 10% faster than with

@@ -199,7 +199,7 @@ func (c *compiled) allowedFor(code ReasonCode) string {
 // reportIfHooked reports a refusal when a hook is set; the check is inlined
 // so that a refusal without a hook costs no call.
 func (c *compiled) reportIfHooked(r *Request, kind Kind, code ReasonCode, value string) {
-	if c.hook != nil && c.hook.Load() != nil {
+	if c.owner != nil && c.owner.refusalHook() != nil {
 		c.report(r, kind, code, value)
 	}
 }

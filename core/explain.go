@@ -73,7 +73,7 @@ func (p *Policy) Explain(pr Probe) Explanation {
 		}
 	}
 	quiet := *c // Explain describes; it reports nothing to the hook
-	quiet.hook = nil
+	quiet.owner = nil
 	d := quiet.decide(&r)
 	if d.Allowed && pr.Credentials && !c.credentials {
 		d.Allowed = false

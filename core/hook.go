@@ -38,10 +38,10 @@ func (p *Policy) OnRefusal(hook func(Refusal)) {
 //
 //go:noinline
 func (c *compiled) report(r *Request, kind Kind, code ReasonCode, value string) {
-	if c.hook == nil {
+	if c.owner == nil {
 		return // Explain's quiet copy
 	}
-	h := c.hook.Load()
+	h := c.owner.refusalHook()
 	if h == nil {
 		return
 	}
@@ -51,6 +51,19 @@ func (c *compiled) report(r *Request, kind Kind, code ReasonCode, value string) 
 	// would move to the heap.
 	reason := Reason{Code: code, Value: boundedCopy(value), Allowed: c.allowedFor(code)}
 	h.call(newRefusal(r, kind, reason))
+}
+
+// refusalHook returns the hook that p's refusals go to: p's own, or, for a
+// scope without one, the hook of the policy it is a scope of, so that a
+// hook set on the router-level policy hears every refusal.
+func (p *Policy) refusalHook() *refusalHook {
+	if h := p.hook.Load(); h != nil {
+		return h
+	}
+	if o := p.outer.Load(); o != nil {
+		return o.hook.Load()
+	}
+	return nil
 }
 
 // call runs the hook. The recovery lives here, on the refused path only,

@@ -13,7 +13,10 @@ type Policy struct {
 	// scopes hands paths to other policies (see Scope); nil when none.
 	scopes   atomic.Pointer[scopeTable]
 	scopedIn atomic.Bool // p is another policy's scope
-	scopeMu  sync.Mutex  // serializes Scope
+	// outer is the policy p is a scope of, whose hook hears p's refusals
+	// when p has none.
+	outer   atomic.Pointer[Policy]
+	scopeMu sync.Mutex // serializes Scope
 }
 
 // New checks cfg and compiles it. It reports every problem at once: the
@@ -67,6 +70,6 @@ func (p *Policy) Decide(r Request) Decision {
 
 // install makes c the policy that Decide reads, reporting to p's hook.
 func (p *Policy) install(c *compiled) {
-	c.hook = &p.hook
+	c.owner = p
 	p.current.Store(c)
 }

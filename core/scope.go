@@ -27,7 +27,8 @@ import (
 // cannot be p; register every prefix on the router-level policy instead
 // (one level, longest prefix wins, gives any nesting). Scope is safe to
 // call while requests are decided; a refused request is reported to the
-// hook of the policy that decided it (see OnRefusal).
+// hook of the policy that decided it (see OnRefusal), or, if that one has
+// none, to p's.
 func (p *Policy) Scope(prefix string, inner *Policy) error {
 	if err := checkScopePrefix(prefix); err != nil {
 		return err
@@ -67,6 +68,7 @@ func (p *Policy) Scope(prefix string, inner *Policy) error {
 	// Longest first, so that the first match is the most specific.
 	slices.SortStableFunc(entries, func(a, b scope) int { return len(b.prefix) - len(a.prefix) })
 	inner.scopedIn.Store(true)
+	inner.outer.Store(p)
 	p.scopes.Store(&scopeTable{entries: entries})
 	return nil
 }

@@ -72,6 +72,12 @@ func TestScopeRefusalReachesTheDecidingPolicysHook(t *testing.T) {
 	if siteRefusals != 0 || adminRefusals != 1 {
 		t.Errorf("refusals reported: site %d, admin %d; want 0 and 1", siteRefusals, adminRefusals)
 	}
+	// A scope without a hook of its own reports to the outer policy's.
+	admin.OnRefusal(nil)
+	site.Decide(r)
+	if siteRefusals != 1 || adminRefusals != 1 {
+		t.Errorf("after admin's hook is removed, refusals reported: site %d, admin %d; want 1 and 1", siteRefusals, adminRefusals)
+	}
 }
 
 func TestScopeRefusesWhatCannotBeDecidedAlike(t *testing.T) {
