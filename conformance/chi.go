@@ -15,6 +15,11 @@ import (
 func Chi() Framework { return Framework{Name: "chi", Serve: serveChi} }
 
 func serveChi(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
+	return serveHTTP(ln, chiRouter(p, opts), opts)
+}
+
+// chiRouter is the application in chi, without a server.
+func chiRouter(p *core.Policy, opts Options) http.Handler {
 	r := chi.NewRouter()
 	if opts.OuterVary != "" {
 		r.Use(outerVaryHTTP(opts.OuterVary))
@@ -26,7 +31,7 @@ func serveChi(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
 	}
 	r.Get(pathExplicit, appHTTP)
 	r.Options(pathExplicit, explicitOptionsHTTP)
-	return serveHTTP(ln, r, opts)
+	return r
 }
 
 // outerVaryHTTP stands for a middleware outside CORS, like a compressor,

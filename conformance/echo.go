@@ -15,6 +15,13 @@ import (
 func Echo() Framework { return Framework{Name: "echo", Serve: serveEcho} }
 
 func serveEcho(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
+	// Served by net/http directly rather than e.Start, to control
+	// MaxHeaderBytes and the listener.
+	return serveHTTP(ln, echoApp(p, opts), opts)
+}
+
+// echoApp is the application in echo, without a server.
+func echoApp(p *core.Policy, opts Options) http.Handler {
 	e := newEcho(opts)
 	e.Use(corsecho.Middleware(p))
 	for _, m := range appMethods {
@@ -28,9 +35,7 @@ func serveEcho(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
 		}
 		return c.Blob(http.StatusOK, "text/plain; charset=utf-8", []byte(explicitOptionsBody))
 	})
-	// Served by net/http directly rather than e.Start, to control
-	// MaxHeaderBytes and the listener.
-	return serveHTTP(ln, e, opts)
+	return e
 }
 
 // newEcho returns a quiet echo instance with the middlewares that opts puts

@@ -20,7 +20,16 @@ func Fiber() Framework { return Framework{Name: "fiber", Serve: serveFiber} }
 const fiberReadBuffer = maxHeaderBytes + 64<<10
 
 func serveFiber(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
+	return listenFiber(fiberApp(p, opts), ln), nil
+}
+
+// fiberApp is the application in fiber, without a server; outer are
+// middlewares that run outside CORS, after those of opts.
+func fiberApp(p *core.Policy, opts Options, outer ...fiber.Handler) *fiber.App {
 	app := newFiberApp(opts)
+	for _, h := range outer {
+		app.Use(h)
+	}
 	app.Use(corsfiber.Middleware(p))
 	for _, m := range appMethods {
 		app.Add(m, pathItems, appFiber)
@@ -34,7 +43,7 @@ func serveFiber(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
 		c.Set("Content-Type", "text/plain; charset=utf-8")
 		return c.Status(http.StatusOK).SendString(explicitOptionsBody)
 	})
-	return listenFiber(app, ln), nil
+	return app
 }
 
 // newFiberApp returns a quiet app that reads requests up to the suite's

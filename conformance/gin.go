@@ -19,6 +19,11 @@ func Gin() Framework { return Framework{Name: "gin", Serve: serveGin} }
 var ginQuiet sync.Once
 
 func serveGin(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
+	return serveHTTP(ln, ginEngine(p, opts), opts)
+}
+
+// ginEngine is the application in gin, without a server.
+func ginEngine(p *core.Policy, opts Options) http.Handler {
 	r := newGinEngine(opts)
 	r.Use(corsgin.Middleware(p))
 	for _, m := range appMethods {
@@ -32,7 +37,7 @@ func serveGin(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
 		}
 		c.Data(http.StatusOK, "text/plain; charset=utf-8", []byte(explicitOptionsBody))
 	})
-	return serveHTTP(ln, r, opts)
+	return r
 }
 
 // newGinEngine returns an engine in release mode with the middlewares that

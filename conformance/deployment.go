@@ -1,0 +1,161 @@
+package conformance
+
+import (
+	"crypto/tls"
+	"fmt"
+	"net"
+	"net/http"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/crossgate/crossgate/core"
+)
+
+// Deployment is what a production deployment puts around the application:
+// TLS, a session login, caching headers for a shared cache, and the
+// middlewares of other libraries. The browser suites serve the conformance
+// application with it, so that HTTPS, HTTP/2, cookies and caches are
+// proven on the same routes and the same CORS attachment as the
+// conformance scenarios.
+type Deployment struct {
+	Options
+	// TLS, if set, serves over TLS with this configuration. Offer "h2" in
+	// NextProtos to get HTTP/2 from the net/http frameworks (chi, gin,
+	// echo); fiber's fasthttp speaks HTTP/1.1 only, so it is offered
+	// "http/1.1" whatever NextProtos says.
+	TLS *tls.Config
+	// CacheControl, if set, is sent on every answer, preflights included,
+	// so that a shared cache in front may store them.
+	CacheControl string
+	// ClobberVary, if set, is the value an outer middleware writes to Vary
+	// after the application and CORS have run, replacing what they set:
+	// the mistake of CORS middlewares that Set Vary instead of adding to
+	// it, for the negative controls of the cache tests.
+	ClobberVary string
+	// Proto, if set, is called with the protocol of every request as the
+	// server read it ("HTTP/2.0", "HTTP/1.1").
+	Proto func(proto string)
+}
+
+// SessionPath answers a GET with the session cookies of SessionCookies:
+// the login a browser visits before the application's pages call the API.
+// It runs outside CORS (a top-level navigation sends no Origin).
+const SessionPath = "/session"
+
+// SessionCookies returns the Set-Cookie values SessionPath sends for the
+// named framework: a cross-site session cookie (SameSite=None, which
+// requires Secure) and a same-site one (SameSite=Lax). Their names carry
+// the framework's, because cookies ignore ports and the four frameworks
+// share one host name in the browser suites.
+func SessionCookies(framework string) (none, lax *http.Cookie) {
+	none = &http.Cookie{Name: "sid_" + framework, Value: "none-" + framework, Path: "/",
+		Secure: true, HttpOnly: true, SameSite: http.SameSiteNoneMode}
+	lax = &http.Cookie{Name: "lax_" + framework, Value: "lax-" + framework, Path: "/",
+		Secure: true, HttpOnly: true, SameSite: http.SameSiteLaxMode}
+	return none, lax
+}
+
+// Deploy serves f's application on ln as d describes and returns the
+// function that shuts it down.
+func (f Framework) Deploy(ln net.Listener, p *core.Policy, d Deployment) (func(), error) {
+	var h http.Handler
+	switch f.Name {
+	case "chi":
+		h = chiRouter(p, d.Options)
+	case "gin":
+		h = ginEngine(p, d.Options)
+	case "echo":
+		h = echoApp(p, d.Options)
+	case "fiber":
+		if d.TLS != nil {
+			cfg := d.TLS.Clone()
+			cfg.NextProtos = []string{"http/1.1"}
+			ln = tls.NewListener(ln, cfg)
+		}
+		return listenFiber(fiberApp(p, d.Options, deploymentFiber(f.Name, d)), ln), nil
+	default:
+		return nil, fmt.Errorf("conformance: no deployment for framework %q", f.Name)
+	}
+	if d.TLS != nil {
+		cfg := d.TLS.Clone()
+		if len(cfg.NextProtos) == 0 {
+			cfg.NextProtos = []string{"h2", "http/1.1"}
+		}
+		ln = tls.NewListener(ln, cfg)
+	}
+	return serveHTTP(ln, deploymentHTTP(f.Name, h, d), d.Options)
+}
+
+// deploymentHTTP wraps a net/http application in d's outer layer.
+func deploymentHTTP(framework string, next http.Handler, d Deployment) http.Handler {
+	none, lax := SessionCookies(framework)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if d.Proto != nil {
+			d.Proto(r.Proto)
+		}
+		if d.CacheControl != "" {
+			w.Header().Set("Cache-Control", d.CacheControl)
+		}
+		if d.ClobberVary != "" {
+			w = &varyClobberer{ResponseWriter: w, vary: d.ClobberVary}
+		}
+		if r.URL.Path == SessionPath && r.Method == http.MethodGet {
+			http.SetCookie(w, none)
+			http.SetCookie(w, lax)
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.Write([]byte("session set"))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// varyClobberer replaces Vary when the header is written.
+type varyClobberer struct {
+	http.ResponseWriter
+	vary    string
+	written bool
+}
+
+func (c *varyClobberer) WriteHeader(code int) {
+	if !c.written {
+		c.written = true
+		c.Header().Set("Vary", c.vary)
+	}
+	c.ResponseWriter.WriteHeader(code)
+}
+
+func (c *varyClobberer) Write(b []byte) (int, error) {
+	if !c.written {
+		c.WriteHeader(http.StatusOK)
+	}
+	return c.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the server's writer.
+func (c *varyClobberer) Unwrap() http.ResponseWriter { return c.ResponseWriter }
+
+// deploymentFiber is d's outer layer as a fiber middleware.
+func deploymentFiber(framework string, d Deployment) fiber.Handler {
+	none, lax := SessionCookies(framework)
+	cookies := []string{none.String(), lax.String()}
+	return func(c *fiber.Ctx) error {
+		if d.Proto != nil {
+			d.Proto(string(c.Request().Header.Protocol()))
+		}
+		if d.CacheControl != "" {
+			c.Set("Cache-Control", d.CacheControl)
+		}
+		if c.Path() == SessionPath && c.Method() == http.MethodGet {
+			for _, v := range cookies {
+				c.Response().Header.Add("Set-Cookie", v)
+			}
+			return c.SendString("session set")
+		}
+		err := c.Next()
+		if d.ClobberVary != "" {
+			c.Set("Vary", d.ClobberVary)
+		}
+		return err
+	}
+}
