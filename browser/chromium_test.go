@@ -25,8 +25,9 @@ func requireChromium(t *testing.T) {
 }
 
 // startChromium starts a headless Chromium with a fresh profile and returns
-// a tab's context. The browser is killed when the test ends.
-func startChromium(t *testing.T) context.Context {
+// a tab's context; extra adds flags. The browser is killed when the test
+// ends.
+func startChromium(t *testing.T, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath),
@@ -43,6 +44,7 @@ func startChromium(t *testing.T) context.Context {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.WindowSize(1500, 1000),
 	}
+	opts = append(opts, extra...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	t.Cleanup(func() {

@@ -234,9 +234,33 @@ func checkConsole(t *testing.T, sc demo.Scenario, r adapterResult, cons *console
 }
 
 // saveArtifacts writes a screenshot of the matrix and the console
-// transcript to $BROWSER_ARTIFACTS, or else to the test's artifact
-// directory (kept with go test -artifacts, see docs/browser.md).
+// transcript (see writeArtifacts).
 func saveArtifacts(t *testing.T, ctx context.Context, transcript string) {
+	t.Helper()
+	writeArtifacts(t, map[string][]byte{
+		"matrix.png":  screenshot(t, ctx),
+		"console.txt": []byte(transcript),
+	})
+}
+
+// screenshot returns a full-page screenshot of the tab, or nil after
+// reporting why it could not take one.
+func screenshot(t *testing.T, ctx context.Context) []byte {
+	t.Helper()
+	sctx, cancel := context.WithTimeout(ctx, startTimeout)
+	defer cancel()
+	png, err := chromedp.Run(sctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Errorf("screenshot: %v", err)
+		return nil
+	}
+	return png
+}
+
+// writeArtifacts writes files to $BROWSER_ARTIFACTS, or else to the test's
+// artifact directory (kept with go test -artifacts, see docs/browser.md).
+// Empty files are left out.
+func writeArtifacts(t *testing.T, files map[string][]byte) {
 	t.Helper()
 	dir := os.Getenv("BROWSER_ARTIFACTS")
 	if dir == "" {
@@ -245,14 +269,10 @@ func saveArtifacts(t *testing.T, ctx context.Context, transcript string) {
 		t.Errorf("artifacts: %v", err)
 		return
 	}
-	sctx, cancel := context.WithTimeout(ctx, startTimeout)
-	defer cancel()
-	png, err := chromedp.Run(sctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Errorf("screenshot: %v", err)
-		return
-	}
-	for name, data := range map[string][]byte{"matrix.png": png, "console.txt": []byte(transcript)} {
+	for name, data := range files {
+		if len(data) == 0 {
+			continue
+		}
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Errorf("artifacts: %v", err)

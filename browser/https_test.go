@@ -1,0 +1,450 @@
+package browser
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/crossgate/crossgate/conformance"
+	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/demo"
+)
+
+// pageSite is one origin a page is served from, and what the policy
+// https://*.crossgate.test:* must make of it.
+type pageSite struct {
+	Host string
+	// Allowed: the policy lets this origin read the API's answers.
+	Allowed bool
+	// SameSite: the page is on the API's site (crossgate.test), so
+	// SameSite=Lax cookies go with its fetches.
+	SameSite bool
+}
+
+// pageSites are the four page origins: subdomains at two depths (allowed),
+// the apex (same site, refused: "*." never matches the domain itself) and
+// a look-alike that ends with the same letters (another site, refused).
+var pageSites = []pageSite{
+	{Host: appHost, Allowed: true, SameSite: true},
+	{Host: deepHost, Allowed: true, SameSite: true},
+	{Host: apexHost, Allowed: false, SameSite: true},
+	{Host: lookalikeHost, Allowed: false, SameSite: false},
+}
+
+// subdomainPolicy is the production policy the HTTPS suite proves: every
+// subdomain of crossgate.test on any port, with credentials.
+var subdomainPolicy = core.Config{
+	Origins:        []string{"https://*.crossgate.test:*"},
+	Methods:        []string{"GET", "POST", "PUT"},
+	RequestHeaders: []string{"X-Token"},
+	Credentials:    true,
+}
+
+// hostResolverRules maps the test names to loopback inside Chromium only.
+const hostResolverRules = "MAP *.crossgate.test 127.0.0.1, MAP crossgate.test 127.0.0.1, MAP evilcrossgate.test 127.0.0.1"
+
+// startChromiumHTTPS starts Chromium resolving the test names to loopback
+// and trusting exactly the test leaf.
+func startChromiumHTTPS(t *testing.T, pki testPKI) context.Context {
+	t.Helper()
+	return startChromium(t,
+		chromedp.Flag("host-resolver-rules", hostResolverRules),
+		chromedp.Flag("ignore-certificate-errors-spki-list", pki.SPKIHash),
+	)
+}
+
+// httpsPage is the page every page origin serves: it only offers probe(),
+// which fetches and reports what the script could read, and lists each
+// result so that a screenshot shows them.
+const httpsPage = `<!doctype html><meta charset="utf-8"><title>crossgate over HTTPS</title>
+<style>body{font:14px monospace} .no{color:#a00} .yes{color:#070}</style>
+<h1></h1><ol id="log"></ol>
+<script>
+document.querySelector("h1").textContent = location.origin;
+window.probe = async (url, init) => {
+  const r = {allowed: false, status: 0, headers: {}, body: "", error: ""};
+  try {
+    const res = await fetch(url, init);
+    r.allowed = true;
+    r.status = res.status;
+    res.headers.forEach((v, k) => { r.headers[k] = v; });
+    r.body = await res.text();
+  } catch (e) {
+    r.error = String(e);
+  }
+  const li = document.createElement("li");
+  li.className = r.allowed ? "yes" : "no";
+  li.textContent = (init.method || "GET") + " " + url + " -> " +
+    (r.allowed ? "read " + r.status + " " + r.body : "blocked: " + r.error);
+  document.getElementById("log").append(li);
+  return r;
+};
+</script>`
+
+// servePages serves httpsPage over TLS (HTTP/2) on one loopback port for
+// every host name, and returns the port.
+func servePages(t *testing.T, pki testPKI) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{
+		TLSConfig: pki.serverTLS(),
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(httpsPage))
+		}),
+	}
+	go srv.ServeTLS(ln, "", "")
+	t.Cleanup(func() { srv.Close() })
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	return port
+}
+
+// seenRequest is a request as the API server read it, before any
+// middleware.
+type seenRequest struct {
+	Method, Origin, Cookie string
+}
+
+// requestLog records what an API server read.
+type requestLog struct {
+	mu     sync.Mutex
+	reqs   []seenRequest
+	protos map[string]int
+}
+
+func (l *requestLog) observe(method, _ string, h http.Header) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.reqs = append(l.reqs, seenRequest{Method: method, Origin: h.Get("Origin"), Cookie: strings.Join(h.Values("Cookie"), "; ")})
+}
+
+func (l *requestLog) proto(p string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.protos == nil {
+		l.protos = map[string]int{}
+	}
+	l.protos[p]++
+}
+
+// from returns the requests with this Origin and method.
+func (l *requestLog) from(origin, method string) []seenRequest {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []seenRequest
+	for _, r := range l.reqs {
+		if r.Origin == origin && r.Method == method {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// siteAPI is one API server under test over HTTPS.
+type siteAPI struct {
+	Name string
+	Base string // https://api.crossgate.test:PORT
+	// Proto is the protocol the server must read every request in.
+	Proto string
+	// Cookies are what its session login sets.
+	None, Lax string
+	Log *requestLog
+}
+
+// deployAPI serves a framework's application over TLS with the policy.
+func deployAPI(t *testing.T, f conformance.Framework, pki testPKI, cfg core.Config) siteAPI {
+	t.Helper()
+	p, err := core.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rlog := &requestLog{}
+	stop, err := f.Deploy(ln, p, conformance.Deployment{
+		Options: conformance.Options{Observe: rlog.observe},
+		TLS:     pki.serverTLS(),
+		Proto:   rlog.proto,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	proto := "HTTP/2.0"
+	if f.Name == "fiber" {
+		proto = "HTTP/1.1" // fasthttp has no HTTP/2
+	}
+	none, lax := conformance.SessionCookies(f.Name)
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	return siteAPI{Name: f.Name, Base: "https://" + apiHost + ":" + port, Proto: proto,
+		None: none.Name + "=" + none.Value, Lax: lax.Name + "=" + lax.Value, Log: rlog}
+}
+
+// TestHTTPS proves every adapter the way production runs: pages on
+// https://app.crossgate.test and https://a.b.crossgate.test (allowed), on
+// the apex https://crossgate.test and the look-alike
+// https://evilcrossgate.test (refused) call https://api.crossgate.test with
+// the session cookies the API set, over HTTP/2 where the framework serves
+// it. Chromium resolves the names to loopback and trusts exactly the
+// test's certificate.
+func TestHTTPS(t *testing.T) {
+	requireChromium(t)
+	pki := newTestPKI(t)
+	pagePort := servePages(t, pki)
+	ctx := startChromiumHTTPS(t, pki)
+	var cons console
+	if err := cons.watch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var transcript strings.Builder
+	shots := map[string][]byte{}
+	for _, f := range conformance.Frameworks() {
+		t.Run(f.Name, func(t *testing.T) {
+			api := deployAPI(t, f, pki, subdomainPolicy)
+			for _, p := range playSites(t, ctx, &cons, api, pagePort, &transcript, shots) {
+				t.Error(p)
+			}
+		})
+	}
+	shots["https-console.txt"] = []byte(transcript.String())
+	writeArtifacts(t, shots)
+}
+
+// TestHTTPSCatchesSuffixMatching is the negative control of TestHTTPS: an
+// API that trusts every origin whose host ends with "crossgate.test" (the
+// classic hand-written check) lets the apex and the look-alike read, and
+// the same checks report exactly that.
+func TestHTTPSCatchesSuffixMatching(t *testing.T) {
+	requireChromium(t)
+	pki := newTestPKI(t)
+	pagePort := servePages(t, pki)
+	ctx := startChromiumHTTPS(t, pki)
+	var cons console
+	if err := cons.watch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	api := serveSuffixMatchingAPI(t, pki)
+	var transcript strings.Builder
+	problems := playSites(t, ctx, &cons, api, pagePort, &transcript, nil)
+	for _, p := range problems {
+		t.Logf("caught: %s", p)
+	}
+	for _, host := range []string{apexHost, lookalikeHost} {
+		origin := "https://" + host + ":" + pagePort
+		if !containsAll(problems, origin, "could read") {
+			t.Errorf("the checks did not catch that %s could read the API's answer", origin)
+		}
+	}
+	for _, host := range []string{appHost, deepHost} {
+		if containsAll(problems, "https://"+host+":"+pagePort) {
+			t.Errorf("the checks blamed an allowed origin %s", host)
+		}
+	}
+}
+
+// containsAll reports whether one of lines contains every part.
+func containsAll(lines []string, parts ...string) bool {
+	for _, l := range lines {
+		ok := true
+		for _, p := range parts {
+			ok = ok && strings.Contains(l, p)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// serveSuffixMatchingAPI is a wrong CORS implementation: it reflects any
+// origin whose host name ends with "crossgate.test", with credentials.
+func serveSuffixMatchingAPI(t *testing.T, pki testPKI) siteAPI {
+	t.Helper()
+	rlog := &requestLog{}
+	none, lax := conformance.SessionCookies("naive")
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rlog.observe(r.Method, r.URL.Path, r.Header)
+		rlog.proto(r.Proto)
+		if r.URL.Path == conformance.SessionPath {
+			http.SetCookie(w, none)
+			http.SetCookie(w, lax)
+			return
+		}
+		origin := r.Header.Get("Origin")
+		if u, err := url.Parse(origin); err == nil && strings.HasSuffix(u.Hostname(), "crossgate.test") {
+			w.Header().Set("Access-Control-Allow-Origin", origin)
+			w.Header().Set("Access-Control-Allow-Credentials", "true")
+			w.Header().Set("Vary", "Origin")
+		}
+		if r.Method == http.MethodOptions {
+			w.Header().Set("Access-Control-Allow-Methods", "GET, POST, PUT")
+			w.Header().Set("Access-Control-Allow-Headers", "X-Token")
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		json.NewEncoder(w).Encode(map[string]string{"cookie": r.Header.Get("Cookie")})
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: h, TLSConfig: pki.serverTLS()}
+	go srv.ServeTLS(ln, "", "")
+	t.Cleanup(func() { srv.Close() })
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	return siteAPI{Name: "suffix-matching", Base: "https://" + apiHost + ":" + port, Proto: "HTTP/2.0",
+		None: none.Name + "=" + none.Value, Lax: lax.Name + "=" + lax.Value, Log: rlog}
+}
+
+// probeResult is what window.probe returns.
+type probeResult struct {
+	Allowed bool              `json:"allowed"`
+	Status  int               `json:"status"`
+	Headers map[string]string `json:"headers"`
+	Body    string            `json:"body"`
+	Error   string            `json:"error"`
+}
+
+// playSites logs in to api (a top-level visit to its session path), then
+// from each page origin makes a credentialed GET and a credentialed,
+// preflighted PUT, and returns every way the outcome differs from what
+// pageSites says: who could read, which cookies the server saw, how many
+// requests reached it and in which protocol, and what the console blamed.
+// shots, if not nil, receives a screenshot of each page.
+func playSites(t *testing.T, ctx context.Context, cons *console, api siteAPI, pagePort string,
+	transcript *strings.Builder, shots map[string][]byte) (problems []string) {
+	t.Helper()
+	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	if err := navigate(ctx, api.Base+conformance.SessionPath); err != nil {
+		t.Fatalf("session login: %v", err)
+	}
+	type blocked struct {
+		url         string
+		preflighted bool
+	}
+	var refusals []blocked
+	for _, site := range pageSites {
+		origin := "https://" + site.Host + ":" + pagePort
+		if err := navigate(ctx, origin+"/"); err != nil {
+			t.Fatalf("opening %s: %v", origin, err)
+		}
+		if secure, err := evaluate[bool](ctx, "window.isSecureContext"); err != nil || !secure {
+			bad("%s is not a secure context (%v): Chromium did not accept the test certificate", origin, err)
+		}
+		for _, c := range []struct {
+			name, init  string
+			preflighted bool
+		}{
+			{"get", `{credentials: "include"}`, false},
+			{"put", `{method: "PUT", credentials: "include", headers: {"X-Token": "t"}}`, true},
+		} {
+			u := fmt.Sprintf("%s/api/items/1?from=%s&case=%s", api.Base, site.Host, c.name)
+			r, err := evaluate[probeResult](ctx, fmt.Sprintf("window.probe(%q, %s)", u, c.init))
+			if err != nil {
+				t.Fatalf("probe from %s: %v", origin, err)
+			}
+			what := fmt.Sprintf("%s: %s %s from %s", api.Name, strings.ToUpper(c.name), u, origin)
+			fmt.Fprintf(transcript, "%s: allowed=%v status=%d body=%s %s\n", what, r.Allowed, r.Status, r.Body, r.Error)
+			switch {
+			case r.Allowed && !site.Allowed:
+				bad("%s: the page could read the answer (%d %s), but the origin must be refused", what, r.Status, r.Body)
+			case !r.Allowed && site.Allowed:
+				bad("%s: blocked (%s), but the origin is allowed", what, r.Error)
+			case r.Allowed:
+				if !strings.Contains(r.Body, api.None) {
+					bad("%s: the answer %s shows the SameSite=None cookie %s did not arrive", what, r.Body, api.None)
+				}
+				if strings.Contains(r.Body, api.Lax) != site.SameSite {
+					bad("%s: the answer %s: SameSite=Lax cookie %s sent = %v, want %v", what, r.Body, api.Lax, !site.SameSite, site.SameSite)
+				}
+			default:
+				refusals = append(refusals, blocked{u, c.preflighted})
+			}
+		}
+		// What the server read from this origin.
+		gets, preflights, puts := api.Log.from(origin, "GET"), api.Log.from(origin, "OPTIONS"), api.Log.from(origin, "PUT")
+		if len(gets) != 1 || len(preflights) != 1 {
+			bad("%s: the server read %d GET and %d preflight(s) from %s, want 1 and 1", api.Name, len(gets), len(preflights), origin)
+		}
+		wantPuts := 0
+		if site.Allowed {
+			wantPuts = 1
+		}
+		if len(puts) != wantPuts {
+			bad("%s: the server read %d PUT(s) from %s, want %d (a refused preflight stops the PUT)", api.Name, len(puts), origin, wantPuts)
+		}
+		for _, g := range gets {
+			// The server sees the cookies even when the page may not read
+			// the answer: CORS hides answers, it does not stop requests.
+			// Chromium 156 (fresh profile) blocks third-party cookies, so
+			// even the SameSite=None cookie goes with same-site fetches
+			// only (observed; docs/browser.md).
+			if strings.Contains(g.Cookie, api.None) != site.SameSite {
+				bad("%s: the GET from %s: SameSite=None cookie present = %v, want %v (Cookie: %q)", api.Name, origin, !site.SameSite, site.SameSite, g.Cookie)
+			}
+			if strings.Contains(g.Cookie, api.Lax) != site.SameSite {
+				bad("%s: the GET from %s: SameSite=Lax cookie present = %v, want %v (Cookie: %q)", api.Name, origin, !site.SameSite, site.SameSite, g.Cookie)
+			}
+		}
+		for _, p := range preflights {
+			if p.Cookie != "" {
+				bad("%s: a preflight from %s carried cookies: %q", api.Name, origin, p.Cookie)
+			}
+		}
+		if shots != nil {
+			shots[fmt.Sprintf("https-%s-%s.png", api.Name, site.Host)] = screenshot(t, ctx)
+		}
+	}
+	api.Log.mu.Lock()
+	for proto, n := range api.Log.protos {
+		if proto != api.Proto {
+			bad("%s: the server read %d request(s) in %s, want every one in %s", api.Name, n, proto, api.Proto)
+		}
+	}
+	fmt.Fprintf(transcript, "%s: the server read %v\n", api.Name, api.Log.protos)
+	api.Log.mu.Unlock()
+
+	// The console must name the cause of every refusal, and nothing else.
+	for _, b := range refusals {
+		lines, _ := cons.forURL(b.url, 1, consoleWait)
+		text, _ := chromiumSays(demo.CauseOrigin, "", b.preflighted)
+		if len(lines) == 0 {
+			bad("%s: no console line for the refused %s", api.Name, b.url)
+		}
+		for _, l := range lines {
+			fmt.Fprintf(transcript, "  console: %s\n", l.Text)
+			if !strings.Contains(l.Text, text) {
+				bad("%s: the console blames something else than the origin:\n got: %s\nwant: ...%s...", api.Name, l.Text, text)
+			}
+		}
+	}
+	return problems
+}
+
+// navigate loads url in the tab and waits for it.
+func navigate(ctx context.Context, url string) error {
+	sctx, cancel := context.WithTimeout(ctx, startTimeout)
+	defer cancel()
+	return chromedp.Do(sctx, chromedp.Navigate(url))
+}
+
+// evaluate runs a script in the tab, awaiting a promise it returns.
+func evaluate[T any](ctx context.Context, expr string) (T, error) {
+	sctx, cancel := context.WithTimeout(ctx, scenarioTimeout)
+	defer cancel()
+	return chromedp.Run(sctx, chromedp.Evaluate[T](expr, awaitPromise))
+}
+
