@@ -159,7 +159,7 @@ type siteAPI struct {
 	Proto string
 	// Cookies are what its session login sets.
 	None, Lax string
-	Log *requestLog
+	Log       *requestLog
 }
 
 // deployAPI serves a framework's application over TLS with the policy.
@@ -447,4 +447,3 @@ func evaluate[T any](ctx context.Context, expr string) (T, error) {
 	defer cancel()
 	return chromedp.Run(sctx, chromedp.Evaluate[T](expr, awaitPromise))
 }
-
