@@ -9,7 +9,7 @@ import (
 )
 
 // chromiumPath is Debian's Chromium, the browser the suite is written
-// against (scripts/install-chromium.sh installs it). The suite never
+// against (scripts/install-browsers.sh installs it). The suite never
 // downloads a browser.
 const chromiumPath = "/usr/bin/chromium"
 
@@ -20,7 +20,7 @@ func requireChromium(t *testing.T) {
 	t.Helper()
 	if _, err := os.Stat(chromiumPath); err != nil {
 		t.Fatalf("Chromium is missing (%v).\nInstall it with:\n\tapt-get install -y chromium\n"+
-			"(as root, after apt-get update), or run scripts/install-chromium.sh", err)
+			"(as root, after apt-get update), or run scripts/install-browsers.sh", err)
 	}
 }
 

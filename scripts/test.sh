@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command, as the README gives it and CI runs it on a
-# fresh machine: it installs what it needs (Chromium from Debian's packages;
-# Go modules through the module proxy), then checks formatting, vet and
+# fresh machine: it installs what it needs (Chromium, Firefox ESR and nginx
+# from Debian's packages; the Firefox driver from the npm registry; Go
+# modules through the module proxy), then checks formatting, vet and
 # staticcheck, and runs every test of the main module (with -race), of the
 # interop, browser and benchmark modules, and a short run of every fuzz target.
 set -euo pipefail
@@ -12,8 +13,8 @@ modules=(. browser bench interop)
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Chromium for the browser suite"
-scripts/install-chromium.sh
+step "Chromium, Firefox ESR, nginx and the Firefox driver for the browser suite"
+scripts/install-browsers.sh
 
 step "gofmt"
 unformatted=$(gofmt -l .)
@@ -32,7 +33,7 @@ go test -race -count=1 ./...
 step "interop module: the crossgate command against other libraries' servers"
 (cd interop && go test -race -count=1 ./...)
 
-step "browser suite (headless Chromium)"
+step "browser suite (headless Chromium and Firefox ESR, HTTPS, nginx cache)"
 (cd browser && go test -count=1 -timeout 20m ./...)
 
 step "benchmark module: outcome checks, and every benchmark run once"
