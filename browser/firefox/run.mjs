@@ -1,71 +1,100 @@
 // run.mjs drives Firefox ESR headless over WebDriver BiDi (puppeteer-core)
-// for the Go tests in ../firefox_test.go. It prints one JSON object on
-// stdout; the Go test decides what is right.
+// for the Go tests in ../firefox_test.go, which decide what is right.
 //
-//   node run.mjs matrix URL DIR     open the demo page (URL, ?auto=0), run
-//                                   every scenario, and report the results,
-//                                   the run id and every console entry
+//   node run.mjs
 //
-// Screenshots go to DIR. Firefox gets a fresh profile (and HOME) in DIR, so
-// it runs as root and never touches a user's profile.
+// reads one JSON command per line on stdin and answers each with one JSON
+// line on stdout, {"ok": true, "value": ...} or {"ok": false, "error": ...}:
+//
+//   {"op": "launch", "dir": D, "resolve": "127.0.0.1", "ca": PEM}
+//        start Firefox with a fresh profile (and HOME) under D; resolve, if
+//        set, maps every host name to that address; ca, if set, is the one
+//        authority the profile trusts besides Firefox's own
+//   {"op": "goto", "url": U}          load U in the tab and wait for it
+//   {"op": "eval", "expr": E}         evaluate E in the tab, awaiting a promise
+//   {"op": "screenshot", "path": P}   full-page PNG of the tab
+//   {"op": "console"}                 every BiDi log.entryAdded so far
+//   {"op": "close"}                   stop Firefox and exit
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import readline from "node:readline";
 import puppeteer from "puppeteer-core";
 
 const firefox = process.env.FIREFOX || "/usr/bin/firefox-esr";
 
-async function launch(dir) {
-  const profile = fs.mkdtempSync(path.join(dir, "profile-"));
-  process.env.HOME = profile;
-  const browser = await puppeteer.launch({
-    browser: "firefox",
-    executablePath: firefox,
-    headless: true,
-    protocol: "webDriverBiDi",
-    userDataDir: profile,
-    env: { ...process.env, HOME: profile, MOZ_CRASHREPORTER_DISABLE: "1" },
-  });
-  // Every console entry of every browsing context (iframes of other origins
-  // included) arrives as BiDi log.entryAdded; CORS failures are among them.
-  const entries = [];
-  const session = browser.connection;
-  session.on("log.entryAdded", (e) => {
-    entries.push({ type: e.type, level: e.level, text: e.text, context: e.source?.context });
-  });
-  return { browser, entries };
+let browser, page;
+const entries = [];
+
+// trustOnly creates the profile's certificate database with one extra
+// authority, so that Firefox trusts exactly the test's certificates rather
+// than accepting any (acceptInsecureCerts).
+function trustOnly(profile, pem) {
+  const file = path.join(profile, "test-ca.pem");
+  fs.writeFileSync(file, pem);
+  execFileSync("certutil", ["-N", "-d", "sql:" + profile, "--empty-password"]);
+  execFileSync("certutil", ["-A", "-d", "sql:" + profile, "-n", "crossgate throwaway test CA", "-t", "C,,", "-i", file]);
 }
 
-async function matrix(url, dir) {
-  const { browser, entries } = await launch(dir);
-  try {
-    const page = await browser.newPage();
+const ops = {
+  async launch({ dir, resolve, ca }) {
+    const profile = fs.mkdtempSync(path.join(dir, "firefox-profile-"));
+    if (ca) trustOnly(profile, ca);
+    const prefs = {};
+    if (resolve) prefs["network.dns.forceResolve"] = resolve;
+    browser = await puppeteer.launch({
+      browser: "firefox",
+      executablePath: firefox,
+      headless: true,
+      protocol: "webDriverBiDi",
+      userDataDir: profile,
+      extraPrefsFirefox: prefs,
+      // Firefox as root needs a HOME it can write to.
+      env: { ...process.env, HOME: profile, MOZ_CRASHREPORTER_DISABLE: "1" },
+    });
+    // Every console entry of every browsing context (iframes of other
+    // origins included); CORS failures are among them.
+    browser.connection.on("log.entryAdded", (e) => {
+      entries.push({ type: e.type, level: e.level, text: e.text });
+    });
+    page = await browser.newPage();
     await page.setViewport({ width: 1500, height: 1000 });
-    await page.goto(url + "?auto=0");
-    await page.evaluate("window.crossgate.ready");
-    const run = await page.evaluate("window.crossgate.run");
-    const ids = await page.evaluate("window.crossgate.config().scenarios.map((s) => s.id)");
-    const results = [];
-    for (const id of ids) {
-      results.push(await page.evaluate((id) => window.crossgate.runScenario(id), id));
-    }
-    await new Promise((r) => setTimeout(r, 500)); // late console entries
-    await page.screenshot({ path: path.join(dir, "firefox-matrix.png"), fullPage: true });
-    return { run, results, console: entries };
-  } finally {
-    await browser.close();
-  }
-}
+    return (await browser.version());
+  },
+  async goto({ url }) {
+    const res = await page.goto(url);
+    return res ? res.status() : 0;
+  },
+  async eval({ expr }) {
+    return await page.evaluate(expr);
+  },
+  async screenshot({ path: p }) {
+    await page.screenshot({ path: p, fullPage: true });
+    return p;
+  },
+  async console() {
+    return entries;
+  },
+  async close() {
+    if (browser) await browser.close();
+    browser = undefined;
+    return true;
+  },
+};
 
-const [cmd, ...args] = process.argv.slice(2);
-const commands = { matrix };
-if (!commands[cmd]) {
-  console.error("usage: node run.mjs matrix URL DIR");
-  process.exit(2);
+const send = (o) => process.stdout.write(JSON.stringify(o) + "\n");
+const lines = readline.createInterface({ input: process.stdin });
+for await (const line of lines) {
+  let cmd;
+  try {
+    cmd = JSON.parse(line);
+    const op = ops[cmd.op];
+    if (!op) throw new Error("unknown op " + cmd.op);
+    send({ ok: true, value: (await op(cmd)) ?? null });
+  } catch (e) {
+    send({ ok: false, error: e && e.stack ? e.stack : String(e) });
+  }
+  if (cmd && cmd.op === "close") break;
 }
-try {
-  const out = await commands[cmd](...args);
-  process.stdout.write(JSON.stringify(out) + "\n");
-} catch (e) {
-  console.error(e && e.stack ? e.stack : String(e));
-  process.exit(1);
-}
+if (browser) await browser.close();
+process.exit(0);
