@@ -15,7 +15,6 @@ import (
 
 	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/demo"
 )
 
 // pageSite is one origin a page is served from, and what the policy
@@ -193,66 +192,81 @@ func deployAPI(t *testing.T, f conformance.Framework, pki testPKI, cfg core.Conf
 		None: none.Name + "=" + none.Value, Lax: lax.Name + "=" + lax.Value, Log: rlog}
 }
 
-// TestHTTPS proves every adapter the way production runs: pages on
-// https://app.crossgate.test and https://a.b.crossgate.test (allowed), on
-// the apex https://crossgate.test and the look-alike
-// https://evilcrossgate.test (refused) call https://api.crossgate.test with
-// the session cookies the API set, over HTTP/2 where the framework serves
-// it. Chromium resolves the names to loopback and trusts exactly the
-// test's certificate.
+// TestHTTPS proves every adapter the way production runs, in Chromium and
+// in Firefox: pages on https://app.crossgate.test and
+// https://a.b.crossgate.test (allowed), on the apex https://crossgate.test
+// and the look-alike https://evilcrossgate.test (refused) call
+// https://api.crossgate.test with the session cookies the API set, over
+// HTTP/2 where the framework serves it. The browsers resolve the names to
+// loopback and trust exactly the test's certificate (Chromium its key,
+// Firefox its CA in a fresh profile).
 func TestHTTPS(t *testing.T) {
-	requireChromium(t)
-	pki := newTestPKI(t)
-	pagePort := servePages(t, pki)
-	ctx := startChromiumHTTPS(t, pki)
-	var cons console
-	if err := cons.watch(ctx); err != nil {
-		t.Fatal(err)
-	}
-	var transcript strings.Builder
-	shots := map[string][]byte{}
-	for _, f := range conformance.Frameworks() {
-		t.Run(f.Name, func(t *testing.T) {
-			api := deployAPI(t, f, pki, subdomainPolicy)
-			for _, p := range playSites(t, ctx, &cons, api, pagePort, &transcript, shots) {
-				t.Error(p)
+	for _, engine := range httpsEngines {
+		t.Run(engine.Name, func(t *testing.T) {
+			pki := newTestPKI(t)
+			pagePort := servePages(t, pki)
+			tab := engine.Start(t, pki)
+			var transcript strings.Builder
+			shots := map[string][]byte{}
+			for _, f := range conformance.Frameworks() {
+				t.Run(f.Name, func(t *testing.T) {
+					api := deployAPI(t, f, pki, subdomainPolicy)
+					for _, p := range playSites(t, tab, api, pagePort, &transcript, shots) {
+						t.Error(p)
+					}
+				})
 			}
+			shots[engine.Name+"-https-console.txt"] = []byte(transcript.String())
+			writeArtifacts(t, shots)
 		})
 	}
-	shots["https-console.txt"] = []byte(transcript.String())
-	writeArtifacts(t, shots)
 }
 
 // TestHTTPSCatchesSuffixMatching is the negative control of TestHTTPS: an
 // API that trusts every origin whose host ends with "crossgate.test" (the
 // classic hand-written check) lets the apex and the look-alike read, and
-// the same checks report exactly that.
+// the same checks report exactly that, in both engines.
 func TestHTTPSCatchesSuffixMatching(t *testing.T) {
-	requireChromium(t)
-	pki := newTestPKI(t)
-	pagePort := servePages(t, pki)
-	ctx := startChromiumHTTPS(t, pki)
-	var cons console
-	if err := cons.watch(ctx); err != nil {
-		t.Fatal(err)
+	for _, engine := range httpsEngines {
+		t.Run(engine.Name, func(t *testing.T) {
+			pki := newTestPKI(t)
+			pagePort := servePages(t, pki)
+			tab := engine.Start(t, pki)
+			api := serveSuffixMatchingAPI(t, pki)
+			var transcript strings.Builder
+			problems := playSites(t, tab, api, pagePort, &transcript, nil)
+			for _, p := range problems {
+				t.Logf("caught: %s", p)
+			}
+			for _, host := range []string{apexHost, lookalikeHost} {
+				origin := "https://" + host + ":" + pagePort
+				if !containsAll(problems, origin, "could read") {
+					t.Errorf("the checks did not catch that %s could read the API's answer", origin)
+				}
+			}
+			for _, host := range []string{appHost, deepHost} {
+				if containsAll(problems, "https://"+host+":"+pagePort) {
+					t.Errorf("the checks blamed an allowed origin %s", host)
+				}
+			}
+		})
 	}
-	api := serveSuffixMatchingAPI(t, pki)
-	var transcript strings.Builder
-	problems := playSites(t, ctx, &cons, api, pagePort, &transcript, nil)
-	for _, p := range problems {
-		t.Logf("caught: %s", p)
-	}
-	for _, host := range []string{apexHost, lookalikeHost} {
-		origin := "https://" + host + ":" + pagePort
-		if !containsAll(problems, origin, "could read") {
-			t.Errorf("the checks did not catch that %s could read the API's answer", origin)
-		}
-	}
-	for _, host := range []string{appHost, deepHost} {
-		if containsAll(problems, "https://"+host+":"+pagePort) {
-			t.Errorf("the checks blamed an allowed origin %s", host)
-		}
-	}
+}
+
+// httpsEngine starts a browser for the HTTPS suites.
+type httpsEngine struct {
+	Name  string
+	Start func(t *testing.T, pki testPKI) pageDriver
+}
+
+var httpsEngines = []httpsEngine{
+	{"chromium", func(t *testing.T, pki testPKI) pageDriver {
+		requireChromium(t)
+		return newChromiumTab(t, startChromiumHTTPS(t, pki))
+	}},
+	{"firefox", func(t *testing.T, pki testPKI) pageDriver {
+		return startFirefox(t, firefoxOptions{Resolve: "127.0.0.1", CA: pki.CA})
+	}},
 }
 
 // containsAll reports whether one of lines contains every part.
@@ -324,11 +338,11 @@ type probeResult struct {
 // pageSites says: who could read, which cookies the server saw, how many
 // requests reached it and in which protocol, and what the console blamed.
 // shots, if not nil, receives a screenshot of each page.
-func playSites(t *testing.T, ctx context.Context, cons *console, api siteAPI, pagePort string,
+func playSites(t *testing.T, tab pageDriver, api siteAPI, pagePort string,
 	transcript *strings.Builder, shots map[string][]byte) (problems []string) {
 	t.Helper()
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
-	if err := navigate(ctx, api.Base+conformance.SessionPath); err != nil {
+	if err := tab.Navigate(api.Base + conformance.SessionPath); err != nil {
 		t.Fatalf("session login: %v", err)
 	}
 	type blocked struct {
@@ -338,11 +352,12 @@ func playSites(t *testing.T, ctx context.Context, cons *console, api siteAPI, pa
 	var refusals []blocked
 	for _, site := range pageSites {
 		origin := "https://" + site.Host + ":" + pagePort
-		if err := navigate(ctx, origin+"/"); err != nil {
+		if err := tab.Navigate(origin + "/"); err != nil {
 			t.Fatalf("opening %s: %v", origin, err)
 		}
-		if secure, err := evaluate[bool](ctx, "window.isSecureContext"); err != nil || !secure {
-			bad("%s is not a secure context (%v): Chromium did not accept the test certificate", origin, err)
+		var secure bool
+		if err := tab.Evaluate("window.isSecureContext", &secure); err != nil || !secure {
+			bad("%s is not a secure context (%v): the browser did not accept the test certificate", origin, err)
 		}
 		for _, c := range []struct {
 			name, init  string
@@ -352,11 +367,11 @@ func playSites(t *testing.T, ctx context.Context, cons *console, api siteAPI, pa
 			{"put", `{method: "PUT", credentials: "include", headers: {"X-Token": "t"}}`, true},
 		} {
 			u := fmt.Sprintf("%s/api/items/1?from=%s&case=%s", api.Base, site.Host, c.name)
-			r, err := evaluate[probeResult](ctx, fmt.Sprintf("window.probe(%q, %s)", u, c.init))
-			if err != nil {
+			var r probeResult
+			if err := tab.Evaluate(fmt.Sprintf("window.probe(%q, %s)", u, c.init), &r); err != nil {
 				t.Fatalf("probe from %s: %v", origin, err)
 			}
-			what := fmt.Sprintf("%s: %s %s from %s", api.Name, strings.ToUpper(c.name), u, origin)
+			what := fmt.Sprintf("%s in %s: %s %s from %s", api.Name, tab.Engine(), strings.ToUpper(c.name), u, origin)
 			fmt.Fprintf(transcript, "%s: allowed=%v status=%d body=%s %s\n", what, r.Allowed, r.Status, r.Body, r.Error)
 			switch {
 			case r.Allowed && !site.Allowed:
@@ -389,9 +404,10 @@ func playSites(t *testing.T, ctx context.Context, cons *console, api siteAPI, pa
 		for _, g := range gets {
 			// The server sees the cookies even when the page may not read
 			// the answer: CORS hides answers, it does not stop requests.
-			// Chromium 156 (fresh profile) blocks third-party cookies, so
-			// even the SameSite=None cookie goes with same-site fetches
-			// only (observed; docs/browser.md).
+			// Chromium 156 (fresh profile) blocks third-party cookies and
+			// Firefox ESR 153 partitions them (Total Cookie Protection),
+			// so even the SameSite=None cookie set on the API's own page
+			// goes with same-site fetches only (observed; docs/browser.md).
 			if strings.Contains(g.Cookie, api.None) != site.SameSite {
 				bad("%s: the GET from %s: SameSite=None cookie present = %v, want %v (Cookie: %q)", api.Name, origin, !site.SameSite, site.SameSite, g.Cookie)
 			}
@@ -405,7 +421,11 @@ func playSites(t *testing.T, ctx context.Context, cons *console, api siteAPI, pa
 			}
 		}
 		if shots != nil {
-			shots[fmt.Sprintf("https-%s-%s.png", api.Name, site.Host)] = screenshot(t, ctx)
+			png, err := tab.Screenshot()
+			if err != nil {
+				t.Errorf("screenshot: %v", err)
+			}
+			shots[fmt.Sprintf("%s-https-%s-%s.png", tab.Engine(), api.Name, site.Host)] = png
 		}
 	}
 	api.Log.mu.Lock()
@@ -419,31 +439,18 @@ func playSites(t *testing.T, ctx context.Context, cons *console, api siteAPI, pa
 
 	// The console must name the cause of every refusal, and nothing else.
 	for _, b := range refusals {
-		lines, _ := cons.forURL(b.url, 1, consoleWait)
-		text, _ := chromiumSays(demo.CauseOrigin, "", b.preflighted)
+		lines := tab.CORSLines(b.url, 1, consoleWait)
+		text := tab.OriginRefused(b.preflighted)
 		if len(lines) == 0 {
-			bad("%s: no console line for the refused %s", api.Name, b.url)
+			bad("%s in %s: no console line for the refused %s", api.Name, tab.Engine(), b.url)
 		}
 		for _, l := range lines {
-			fmt.Fprintf(transcript, "  console: %s\n", l.Text)
-			if !strings.Contains(l.Text, text) {
-				bad("%s: the console blames something else than the origin:\n got: %s\nwant: ...%s...", api.Name, l.Text, text)
+			fmt.Fprintf(transcript, "  console: %s\n", l)
+			if !strings.Contains(l, text) {
+				bad("%s in %s: the console blames something else than the origin:\n got: %s\nwant: ...%s...", api.Name, tab.Engine(), l, text)
 			}
 		}
 	}
 	return problems
 }
 
-// navigate loads url in the tab and waits for it.
-func navigate(ctx context.Context, url string) error {
-	sctx, cancel := context.WithTimeout(ctx, startTimeout)
-	defer cancel()
-	return chromedp.Do(sctx, chromedp.Navigate(url))
-}
-
-// evaluate runs a script in the tab, awaiting a promise it returns.
-func evaluate[T any](ctx context.Context, expr string) (T, error) {
-	sctx, cancel := context.WithTimeout(ctx, scenarioTimeout)
-	defer cancel()
-	return chromedp.Run(sctx, chromedp.Evaluate[T](expr, awaitPromise))
-}
