@@ -453,4 +453,3 @@ func playSites(t *testing.T, tab pageDriver, api siteAPI, pagePort string,
 	}
 	return problems
 }
-
