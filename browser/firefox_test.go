@@ -86,8 +86,8 @@ type firefoxDeviation struct {
 // firefoxDeviations are the scenarios Firefox plays differently.
 var firefoxDeviations = map[string]firefoxDeviation{
 	// Observed: with Access-Control-Max-Age: 600, Firefox preflights the
-	// second credentialed PUT again, where Chromium reuses the cached
-	// answer. Both are allowed by the standard (a user agent may evict).
+	// second PUT again, where Chromium reuses the cached answer (see
+	// engineBehaviours). The standard lets a user agent evict at will.
 	"preflight-cached": {Preflights: 2, PageProblem: "server saw 2 preflight(s), expected 1"},
 }
 

@@ -60,10 +60,10 @@ func startChromiumHTTPS(t *testing.T, pki testPKI) context.Context {
 	)
 }
 
-// httpsPage is the page every page origin serves: it only offers probe(),
+// probePage is the page every page origin serves: it only offers probe(),
 // which fetches and reports what the script could read, and lists each
 // result so that a screenshot shows them.
-const httpsPage = `<!doctype html><meta charset="utf-8"><title>crossgate over HTTPS</title>
+const probePage = `<!doctype html><meta charset="utf-8"><title>crossgate probe</title>
 <style>body{font:14px monospace} .no{color:#a00} .yes{color:#070}</style>
 <h1></h1><ol id="log"></ol>
 <script>
@@ -88,7 +88,7 @@ window.probe = async (url, init) => {
 };
 </script>`
 
-// servePages serves httpsPage over TLS (HTTP/2) on one loopback port for
+// servePages serves probePage over TLS (HTTP/2) on one loopback port for
 // every host name, and returns the port.
 func servePages(t *testing.T, pki testPKI) string {
 	t.Helper()
@@ -100,7 +100,7 @@ func servePages(t *testing.T, pki testPKI) string {
 		TLSConfig: pki.serverTLS(),
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Write([]byte(httpsPage))
+			w.Write([]byte(probePage))
 		}),
 	}
 	go srv.ServeTLS(ln, "", "")
