@@ -235,3 +235,45 @@ func TestSharedCacheCatchesClobberedVary(t *testing.T) {
 	}
 	writeArtifacts(t, map[string][]byte{"cache-control-transcript.txt": []byte(transcript.String())})
 }
+
+// TestSharedCacheSplitVary shows the one way crossgate's answers are still
+// mixed by nginx before 1.23, which caches by the last Vary line alone: a
+// Vary line added after crossgate's (by a compressor inside the CORS
+// middleware, or the handler) hides Origin from it, and B receives A's
+// answer. crossgate cannot prevent it, since that line is written after it
+// ran; adding the Origin to the cache key can, which the test proves too.
+// With nginx 1.23 or later the answers must never mix.
+func TestSharedCacheSplitVary(t *testing.T) {
+	requireNginx(t)
+	lastLineOnly := nginxReadsOnlyLastVary(t)
+	var plain, keyed []*cachedAPI
+	for _, f := range conformance.Frameworks() {
+		d := conformance.Deployment{LateVary: "Accept-Encoding"}
+		plain = append(plain, deployCached(t, f, f.Name+"/late-vary", true, d))
+		k := deployCached(t, f, f.Name+"/late-vary-origin-in-key", true, d)
+		k.upstream.KeyOrigin = true
+		keyed = append(keyed, k)
+	}
+	startCache(t, append(plain, keyed...))
+	c := cacheClient()
+	var transcript strings.Builder
+	mixed := fmt.Sprintf("GET from %s received Access-Control-Allow-Origin %q (cache HIT)", cacheOriginB, cacheOriginA)
+	for i := range plain {
+		t.Run(plain[i].Name, func(t *testing.T) {
+			problems, _ := playCache(t, c, plain[i], &transcript)
+			if got := containsAll(problems, mixed); got != lastLineOnly {
+				t.Errorf("the cache mixed A's answer into B's: %v, want %v for this nginx\n%s", got, lastLineOnly, strings.Join(problems, "\n"))
+			}
+		})
+		t.Run(keyed[i].Name, func(t *testing.T) {
+			problems, hits := playCache(t, c, keyed[i], &transcript)
+			for _, p := range problems {
+				t.Error(p)
+			}
+			if hits == 0 {
+				t.Errorf("the cache never answered")
+			}
+		})
+	}
+	writeArtifacts(t, map[string][]byte{"cache-split-vary-transcript.txt": []byte(transcript.String())})
+}

@@ -32,6 +32,9 @@ func requireNginx(t *testing.T) {
 // what Upstream answers.
 type cacheSite struct {
 	Listen, Upstream string
+	// KeyOrigin adds the Origin to the cache key, the workaround for
+	// caches that read Vary wrongly.
+	KeyOrigin bool
 }
 
 // cacheLogFormat is what the cache's access log shows of each request: the
@@ -67,9 +70,13 @@ http {
 	proxy_cache_path %[1]s/cache levels=1:2 keys_zone=cors:1m max_size=10m inactive=10m;
 `, dir, cacheLogFormat)
 	for _, s := range sites {
+		key := ""
+		if s.KeyOrigin {
+			key = "\n\t\t\tproxy_cache_key $scheme$proxy_host$request_uri$http_origin;"
+		}
 		fmt.Fprintf(&b, `	server {
 		listen %s;
-		location / {
+		location / {%s
 			proxy_pass http://%s;
 			proxy_http_version 1.1;
 			proxy_cache cors;
@@ -77,7 +84,7 @@ http {
 			add_header X-Cache-Status $upstream_cache_status always;
 		}
 	}
-`, s.Listen, s.Upstream)
+`, s.Listen, key, s.Upstream)
 	}
 	b.WriteString("}\n")
 	return b.String()
@@ -137,6 +144,23 @@ func startNginx(t *testing.T, sites []cacheSite) *nginxCache {
 		}
 	}
 	return c
+}
+
+// nginxReadsOnlyLastVary reports whether the installed nginx caches by
+// the last Vary line alone when an answer has several (fixed in 1.23.0).
+func nginxReadsOnlyLastVary(t *testing.T) bool {
+	t.Helper()
+	out, err := exec.Command(nginxPath, "-v").CombinedOutput()
+	if err != nil {
+		t.Fatalf("nginx -v: %v", err)
+	}
+	var major, minor int
+	_, v, _ := strings.Cut(strings.TrimSpace(string(out)), "nginx/")
+	if _, err := fmt.Sscanf(v, "%d.%d", &major, &minor); err != nil {
+		t.Fatalf("nginx -v printed %q", out)
+	}
+	t.Logf("nginx %s", v)
+	return major == 1 && minor < 23
 }
 
 // artifactName turns a test's name into part of a file name.

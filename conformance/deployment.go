@@ -32,6 +32,10 @@ type Deployment struct {
 	// the mistake of CORS middlewares that Set Vary instead of adding to
 	// it, for the negative controls of the cache tests.
 	ClobberVary string
+	// LateVary, if set, is a Vary line of its own added when the answer is
+	// written, after CORS has added its lines: what a compressor inside the
+	// CORS middleware, or the handler itself, does.
+	LateVary string
 	// Proto, if set, is called with the protocol of every request as the
 	// server read it ("HTTP/2.0", "HTTP/1.1").
 	Proto func(proto string)
@@ -96,8 +100,8 @@ func deploymentHTTP(framework string, next http.Handler, d Deployment) http.Hand
 		if d.CacheControl != "" {
 			w.Header().Set("Cache-Control", d.CacheControl)
 		}
-		if d.ClobberVary != "" {
-			w = &varyClobberer{ResponseWriter: w, vary: d.ClobberVary}
+		if d.ClobberVary != "" || d.LateVary != "" {
+			w = &varyRewriter{ResponseWriter: w, set: d.ClobberVary, add: d.LateVary}
 		}
 		if r.URL.Path == SessionPath && r.Method == http.MethodGet {
 			http.SetCookie(w, none)
@@ -110,22 +114,28 @@ func deploymentHTTP(framework string, next http.Handler, d Deployment) http.Hand
 	})
 }
 
-// varyClobberer replaces Vary when the header is written.
-type varyClobberer struct {
+// varyRewriter replaces Vary with set, then adds a line add, when the
+// header is written.
+type varyRewriter struct {
 	http.ResponseWriter
-	vary    string
-	written bool
+	set, add string
+	written  bool
 }
 
-func (c *varyClobberer) WriteHeader(code int) {
+func (c *varyRewriter) WriteHeader(code int) {
 	if !c.written {
 		c.written = true
-		c.Header().Set("Vary", c.vary)
+		if c.set != "" {
+			c.Header().Set("Vary", c.set)
+		}
+		if c.add != "" {
+			c.Header().Add("Vary", c.add)
+		}
 	}
 	c.ResponseWriter.WriteHeader(code)
 }
 
-func (c *varyClobberer) Write(b []byte) (int, error) {
+func (c *varyRewriter) Write(b []byte) (int, error) {
 	if !c.written {
 		c.WriteHeader(http.StatusOK)
 	}
@@ -133,7 +143,7 @@ func (c *varyClobberer) Write(b []byte) (int, error) {
 }
 
 // Unwrap lets http.ResponseController reach the server's writer.
-func (c *varyClobberer) Unwrap() http.ResponseWriter { return c.ResponseWriter }
+func (c *varyRewriter) Unwrap() http.ResponseWriter { return c.ResponseWriter }
 
 // deploymentFiber is d's outer layer as a fiber middleware.
 func deploymentFiber(framework string, d Deployment) fiber.Handler {
@@ -155,6 +165,9 @@ func deploymentFiber(framework string, d Deployment) fiber.Handler {
 		err := c.Next()
 		if d.ClobberVary != "" {
 			c.Set("Vary", d.ClobberVary)
+		}
+		if d.LateVary != "" {
+			c.Response().Header.Add("Vary", d.LateVary)
 		}
 		return err
 	}

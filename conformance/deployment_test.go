@@ -29,6 +29,10 @@ func TestDeploy(t *testing.T) {
 	for _, f := range Frameworks() {
 		for _, clobber := range []string{"", "Accept-Encoding"} {
 			t.Run(f.Name+"/clobber="+clobber, func(t *testing.T) {
+				late := ""
+				if clobber == "" {
+					late = "X-Late"
+				}
 				var mu sync.Mutex
 				var protos []string
 				ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -39,6 +43,7 @@ func TestDeploy(t *testing.T) {
 					TLS:          &tls.Config{Certificates: []tls.Certificate{cert}},
 					CacheControl: "public, max-age=60",
 					ClobberVary:  clobber,
+					LateVary:     late,
 					Proto: func(s string) {
 						mu.Lock()
 						protos = append(protos, s)
@@ -81,8 +86,8 @@ func TestDeploy(t *testing.T) {
 					t.Errorf("Cache-Control %q", got)
 				}
 				vary := strings.Join(res.Header.Values("Vary"), ", ")
-				if clobber == "" && !strings.Contains(vary, "Origin") {
-					t.Errorf("Vary %q lacks Origin", vary)
+				if clobber == "" && (!strings.Contains(vary, "Origin") || !strings.HasSuffix(vary, ", X-Late")) {
+					t.Errorf("Vary %q: want Origin, and X-Late last", vary)
 				}
 				if clobber != "" && vary != clobber {
 					t.Errorf("Vary %q, want it replaced by %q", vary, clobber)
