@@ -1,8 +1,8 @@
 #!/bin/sh
 # install-browsers.sh makes sure everything the suite in ./browser drives is
 # installed: Debian's Chromium (/usr/bin/chromium), Firefox ESR
-# (/usr/bin/firefox-esr), nginx (/usr/sbin/nginx, the shared cache), Node.js
-# and the Firefox driver's npm packages (browser/firefox, npm ci from its
+# (/usr/bin/firefox-esr), nginx (/usr/sbin/nginx, the shared cache), Node.js,
+# certutil, and the Firefox driver's npm packages (browser/firefox, npm ci from its
 # lock file). The suite never downloads a browser of its own: distribution
 # packages get security updates and run the same on every machine.
 #
@@ -17,6 +17,8 @@ missing=""
 [ -x /usr/sbin/nginx ] || missing="$missing nginx-light"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
+# certutil puts the HTTPS suite's throwaway CA into Firefox's fresh profile.
+command -v certutil >/dev/null 2>&1 || missing="$missing libnss3-tools"
 
 if [ -n "$missing" ]; then
 	if [ "$(id -u)" -ne 0 ]; then
