@@ -189,6 +189,7 @@ func Scenarios() []Scenario {
 		varyScenarios(),
 		privateNetworkScenarios(),
 		reconfigureScenarios(),
+		rawScenarios(),
 	} {
 		all = append(all, group...)
 	}
