@@ -21,7 +21,7 @@ import (
 // catalogue may get through. A server that rejects a hostile request
 // itself (400, 431) passes, as long as it grants nothing.
 func TestAttacksOverHTTP(t *testing.T) {
-	for _, f := range conformance.Frameworks() {
+	for _, f := range conformance.FrameworksAndModes() {
 		t.Run(f.Name, func(t *testing.T) {
 			p, addr, shutdown := serveLoopback(t, f, core.Config{Origins: []string{attacks.App}})
 			defer shutdown()

@@ -13,20 +13,37 @@ import (
 
 // Fiber serves the application with fiber v2 on fasthttp, crossgate attached
 // with app.Use.
-func Fiber() Framework { return Framework{Name: "fiber", Serve: serveFiber} }
+func Fiber() Framework { return Framework{Name: "fiber", Serve: fiberServer(fiber.Config{})} }
+
+// FiberRawHeaderNames serves the same application with fiber's
+// DisableHeaderNormalizing, as deployments behind HTTP/2 proxies run it:
+// fasthttp then keeps each header name in the case it arrived in
+// ("origin", "ORIGIN"), and the adapter must still find every line.
+func FiberRawHeaderNames() Framework {
+	return Framework{Name: "fiber-raw-names", Serve: fiberServer(fiber.Config{DisableHeaderNormalizing: true})}
+}
 
 // fiberReadBuffer must hold a whole request head: fasthttp answers 431
 // before any middleware runs when the headers exceed it.
 const fiberReadBuffer = maxHeaderBytes + 64<<10
 
-func serveFiber(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
-	return listenFiber(fiberApp(p, opts), ln), nil
+// fiberServer serves the application on an app configured as base, with
+// the suite's own settings on top.
+func fiberServer(base fiber.Config) func(net.Listener, *core.Policy, Options) (func(), error) {
+	return func(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
+		return listenFiber(fiberAppWith(base, p, opts), ln), nil
+	}
 }
 
 // fiberApp is the application in fiber, without a server; outer are
 // middlewares that run outside CORS, after those of opts.
 func fiberApp(p *core.Policy, opts Options, outer ...fiber.Handler) *fiber.App {
-	app := newFiberApp(opts)
+	return fiberAppWith(fiber.Config{}, p, opts, outer...)
+}
+
+// fiberAppWith is fiberApp on an app configured as base.
+func fiberAppWith(base fiber.Config, p *core.Policy, opts Options, outer ...fiber.Handler) *fiber.App {
+	app := newFiberAppWith(opts, base)
 	for _, h := range outer {
 		app.Use(h)
 	}
@@ -49,11 +66,13 @@ func fiberApp(p *core.Policy, opts Options, outer ...fiber.Handler) *fiber.App {
 // newFiberApp returns a quiet app that reads requests up to the suite's
 // header limit, with the middlewares that opts puts outside CORS: the
 // observer first, then the outer Vary.
-func newFiberApp(opts Options) *fiber.App {
-	app := fiber.New(fiber.Config{
-		DisableStartupMessage: true,
-		ReadBufferSize:        fiberReadBuffer,
-	})
+func newFiberApp(opts Options) *fiber.App { return newFiberAppWith(opts, fiber.Config{}) }
+
+// newFiberAppWith is newFiberApp on an app configured as cfg.
+func newFiberAppWith(opts Options, cfg fiber.Config) *fiber.App {
+	cfg.DisableStartupMessage = true
+	cfg.ReadBufferSize = fiberReadBuffer
+	app := fiber.New(cfg)
 	if obs := opts.Observe; obs != nil {
 		app.Use(func(c *fiber.Ctx) error {
 			obs(strings.Clone(c.Method()), strings.Clone(c.Path()), fiberHeader(c))

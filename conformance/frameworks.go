@@ -37,6 +37,14 @@ func Frameworks() []Framework {
 	return []Framework{Chi(), Gin(), Echo(), Fiber()}
 }
 
+// FrameworksAndModes returns Frameworks and, after them, each framework
+// again in every server setting that changes what its adapter reads: fiber
+// with DisableHeaderNormalizing, where header names keep the case they
+// arrived in. The comparison and attack tests play on all of them.
+func FrameworksAndModes() []Framework {
+	return append(Frameworks(), FiberRawHeaderNames())
+}
+
 // The application is the same in every framework, so that any difference
 // between two frameworks' answers can only come from their adapters:
 //

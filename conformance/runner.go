@@ -137,25 +137,11 @@ func (s *Server) Play(sc Scenario) (Result, error) {
 	if sc.OuterVary {
 		base = s.outer
 	}
-	hr, err := http.NewRequest(sc.Request.Method, base+sc.Request.Path, nil)
-	if err != nil {
-		return Result{}, err
-	}
-	for _, l := range sc.Request.Header {
-		hr.Header.Add(l.Name, l.Value)
-	}
 	s.mu.Lock()
 	s.seen = nil
 	s.mu.Unlock()
 
-	resp, err := s.client.Do(hr)
-	if err != nil {
-		return Result{}, err
-	}
-	defer resp.Body.Close()
-	// An application or preflight answer is small; read a little more
-	// than any of them to notice one that is not.
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	resp, body, err := s.send(base, sc.Request)
 	if err != nil {
 		return Result{}, err
 	}
@@ -175,6 +161,29 @@ func (s *Server) Play(sc Scenario) (Result, error) {
 	r.Observed = append([]string(nil), s.seen...)
 	s.mu.Unlock()
 	return r, nil
+}
+
+// send sends q to the server at base and reads its answer.
+func (s *Server) send(base string, q Request) (*http.Response, []byte, error) {
+	if q.Raw {
+		return SendRaw(strings.TrimPrefix(base, "http://"), q.Method, q.Path, q.Header)
+	}
+	hr, err := http.NewRequest(q.Method, base+q.Path, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, l := range q.Header {
+		hr.Header.Add(l.Name, l.Value)
+	}
+	resp, err := s.client.Do(hr)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer resp.Body.Close()
+	// An application or preflight answer is small; read a little more
+	// than any of them to notice one that is not.
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	return resp, body, err
 }
 
 // Play starts f's application, plays sc on it and shuts it down. Run and
@@ -256,11 +265,12 @@ func isPreflight(q Request) bool {
 	return q.Method == http.MethodOptions && header(q, hOrigin) != "" && header(q, hACRM) != ""
 }
 
-// header returns the request's first line of name, or "".
+// header returns the value of the request's first line of name, without
+// the optional whitespace around it (which a Raw request may carry), or "".
 func header(q Request, name string) string {
 	for _, l := range q.Header {
 		if http.CanonicalHeaderKey(l.Name) == name {
-			return l.Value
+			return strings.Trim(l.Value, " \t")
 		}
 	}
 	return ""

@@ -33,6 +33,10 @@ type Request struct {
 	Method string
 	Path   string
 	Header []Line
+	// Raw sends the request over a bare TCP connection, each line as
+	// Name + ":" + Value (see SendRaw), so that the case of its names and the
+	// whitespace around its values reach the server as written.
+	Raw bool
 }
 
 // Line is one request header line.
@@ -185,6 +189,7 @@ func Scenarios() []Scenario {
 		varyScenarios(),
 		privateNetworkScenarios(),
 		reconfigureScenarios(),
+		rawScenarios(),
 	} {
 		all = append(all, group...)
 	}

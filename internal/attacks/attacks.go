@@ -12,6 +12,7 @@
 package attacks
 
 import (
+	"net/textproto"
 	"net/url"
 	"strings"
 	"time"
@@ -274,6 +275,40 @@ func All() []Attack {
 		{Class: "request-method as a list",
 			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT, PURGE"), Refuse: Preflight, Asked: "PURGE"},
 
+		// The same lines with names in another case: one header for HTTP,
+		// which a server that keeps names as received (fiber with
+		// DisableHeaderNormalizing) must still read as one.
+		{Class: "second Origin line in lower case",
+			Config: exact(), Header: []Line{{hOrigin, App}, {"origin", "https://evil.test"}}, Refuse: Origin},
+		{Class: "second Origin line in lower case, allowed last",
+			Config: exact(), Header: []Line{{"origin", "https://evil.test"}, {hOrigin, App}}, Refuse: Origin},
+		{Class: "lower-case refused origin preflight",
+			Config: exact(), Method: "OPTIONS",
+			Header: []Line{{"origin", "https://evil.test"}, {"access-control-request-method", "PUT"}}, Refuse: Origin},
+		{Class: "upper-case refused origin preflight",
+			Config: exact(), Method: "OPTIONS",
+			Header: []Line{{"ORIGIN", "https://evil.test"}, {"ACCESS-CONTROL-REQUEST-METHOD", "PUT"}}, Refuse: Origin},
+		{Class: "second request-method line in lower case",
+			Config: exact(), Method: "OPTIONS",
+			Header: []Line{{hOrigin, App}, {hACRM, "PUT"}, {"access-control-request-method", "PURGE"}},
+			Refuse: Preflight, Asked: "PURGE"},
+		{Class: "refused request header on a lower-case line",
+			Config: exact(), Method: "OPTIONS",
+			Header: preflight(App, "PUT", Line{hACRH, "x-token"}, Line{"access-control-request-headers", "x-evil"}),
+			Refuse: Preflight, Asked: "x-evil"},
+
+		// Tabs: optional whitespace around a value is not part of it (RFC
+		// 9110, section 5.5), whitespace inside it is.
+		{Class: "tab-padded second Origin line",
+			Config: exact(), Header: []Line{{hOrigin, App}, {hOrigin, "\thttps://evil.test\t"}}, Refuse: Origin},
+		{Class: "tab inside the origin",
+			Config: exact(), Header: get("https://app.example.com\t.evil.test"), Refuse: Origin},
+		{Class: "tab-padded refused request method",
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "\tPURGE\t"), Refuse: Preflight, Asked: "PURGE"},
+		{Class: "tab-separated refused request header",
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", Line{hACRH, "\tx-token,\tx-evil\t"}),
+			Refuse: Preflight, Asked: "x-evil"},
+
 		// Header names no browser sends.
 		{Class: "request header name with a space",
 			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", Line{hACRH, "x-token, x token"}),
@@ -387,7 +422,9 @@ func (a Attack) RequestTarget() string {
 	return a.Target
 }
 
-// Request turns a row into the core.Request an adapter would build.
+// Request turns a row into the core.Request an adapter would build: names
+// matched in any case, and each value without the spaces and tabs around it,
+// as HTTP servers deliver them (RFC 9110, sections 5.1 and 5.5).
 func (a Attack) Request() core.Request {
 	r := core.Request{Method: a.Method, Path: a.RequestTarget()}
 	if u, err := url.ParseRequestURI(r.Path); err == nil {
@@ -397,13 +434,14 @@ func (a Attack) Request() core.Request {
 		r.Method = "GET"
 	}
 	for _, l := range a.Header {
-		switch l.Name {
+		v := strings.Trim(l.Value, " \t")
+		switch textproto.CanonicalMIMEHeaderKey(l.Name) {
 		case hOrigin:
-			r.Origin = append(r.Origin, l.Value)
+			r.Origin = append(r.Origin, v)
 		case hACRM:
-			r.RequestMethod = append(r.RequestMethod, l.Value)
+			r.RequestMethod = append(r.RequestMethod, v)
 		case hACRH:
-			r.RequestHeaders = append(r.RequestHeaders, l.Value)
+			r.RequestHeaders = append(r.RequestHeaders, v)
 		}
 	}
 	return r
