@@ -7,10 +7,11 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// middlewareCode identifies a function made by Middleware: every closure
-// made from one function literal shares its code pointer, and Middleware
-// is never inlined so that its literal stays one function.
-var middlewareCode = reflect.ValueOf(Middleware(nil)).Pointer()
+// middlewareCode identifies a function made by Middleware or
+// MiddlewareWithConfig: every closure made from one function literal
+// shares its code pointer, and middleware, which makes them all, is never
+// inlined so that its literal stays one function.
+var middlewareCode = reflect.ValueOf(middleware(Config{})).Pointer()
 
 // refuseLayering panics when parent already runs a crossgate middleware: a
 // group protected under it would have its preflights answered by that

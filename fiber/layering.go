@@ -8,10 +8,11 @@ import (
 	"github.com/gofiber/fiber/v2"
 )
 
-// middlewareCode identifies a function made by Middleware: every closure
-// made from one function literal shares its code pointer, and Middleware
-// is never inlined so that its literal stays one function.
-var middlewareCode = reflect.ValueOf(Middleware(nil)).Pointer()
+// middlewareCode identifies a function made by Middleware or
+// MiddlewareWithConfig: every closure made from one function literal
+// shares its code pointer, and middleware, which makes them all, is never
+// inlined so that its literal stays one function.
+var middlewareCode = reflect.ValueOf(middleware(Config{})).Pointer()
 
 // refuseLayering panics when a crossgate middleware registered in r's app
 // runs on paths that a group at prefix under r would cover, or only on
