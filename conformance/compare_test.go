@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestFrameworksAgree plays every scenario on all four frameworks and
+// TestFrameworksAgree plays every scenario on every framework and
 // requires identical answers: the same status, the same CORS headers (as a
 // browser reads them) and the same verdict on whether the application ran.
 // It catches adapter differences even where a scenario's expectation is

@@ -13,7 +13,7 @@ import (
 // Framework serves a real application of one framework with crossgate
 // attached at the router level.
 type Framework struct {
-	Name string // "chi", "gin", "echo", "fiber"
+	Name string // "chi", "gin", "echo", "echov5", "fiber", "fiberv3"
 	// Serve starts serving on ln an application protected by p and returns a
 	// function that shuts it down (and waits).
 	Serve func(ln net.Listener, p *core.Policy, opts Options) (shutdown func(), err error)
@@ -31,10 +31,10 @@ type Options struct {
 	OuterVary string
 }
 
-// Frameworks returns the four frameworks crossgate supports, in a fixed
-// order.
+// Frameworks returns the frameworks crossgate supports, each major its
+// own, in a fixed order.
 func Frameworks() []Framework {
-	return []Framework{Chi(), Gin(), Echo(), Fiber()}
+	return []Framework{Chi(), Gin(), Echo(), EchoV5(), Fiber()}
 }
 
 // The application is the same in every framework, so that any difference

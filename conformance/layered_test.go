@@ -9,11 +9,13 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
+	echo5 "github.com/labstack/echo/v5"
 
 	corschi "github.com/crossgate/crossgate/chi"
 	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
 	corsecho "github.com/crossgate/crossgate/echo"
+	corsecho5 "github.com/crossgate/crossgate/echo/v5"
 	corsfiber "github.com/crossgate/crossgate/fiber"
 	corsgin "github.com/crossgate/crossgate/gin"
 )
@@ -63,7 +65,7 @@ func (c layeredCase) play(t *testing.T, addr string) {
 }
 
 // TestScopedPolicyDecidesPreflightAndActual plays the layered-policy
-// attack against the four frameworks with the admin policy as a scope of
+// attack against every framework with the admin policy as a scope of
 // the site-wide one: the admin policy decides everything under /admin,
 // preflights included, and the site-wide one everything else.
 func TestScopedPolicyDecidesPreflightAndActual(t *testing.T) {
@@ -167,6 +169,25 @@ func TestGroupHelpersRefuseLayering(t *testing.T) {
 			e := echo.New()
 			corsecho.Group(e, "/api", p)
 			corsecho.Group(e, "/admin", p)
+		}, false},
+		{"echo v5: e.Use policy, then Group", func() {
+			e := echo5.New()
+			e.Use(corsecho5.Middleware(p))
+			corsecho5.Group(e, "/admin", p)
+		}, true},
+		{"echo v5: e.Pre policy, then Group", func() {
+			e := echo5.New()
+			e.Pre(corsecho5.MiddlewareWithConfig(corsecho5.Config{Policy: p, Skipper: func(*echo5.Context) bool { return false }}))
+			corsecho5.Group(e, "/admin", p)
+		}, true},
+		{"echo v5: Group in a protected Group", func() { corsecho5.Group(corsecho5.Group(echo5.New(), "/api", p), "/admin", p) }, true},
+		{"echo v5: Group in a plain group of a protected Group", func() {
+			corsecho5.Group(corsecho5.Group(echo5.New(), "/api", p).Group("/v1"), "/admin", p)
+		}, true},
+		{"echo v5: sibling Groups", func() {
+			e := echo5.New()
+			corsecho5.Group(e, "/api", p)
+			corsecho5.Group(e, "/admin", p)
 		}, false},
 		{"fiber: app.Use policy, then Group", func() {
 			app := fiber.New()
