@@ -21,7 +21,7 @@ func ExampleGroup() {
 	}
 	e := echo.New()
 	e.GET("/health", func(c *echo.Context) error { return c.NoContent(http.StatusOK) }) // no CORS
-	v2 := corsecho.Group(e, "/v2", p)                                                  // CORS on /v2 only
+	v2 := corsecho.Group(e, "/v2", p)                                                   // CORS on /v2 only
 	v2.PUT("/items/:id", func(c *echo.Context) error { return c.NoContent(http.StatusNoContent) })
 
 	for _, path := range []string{"/v2/items/7", "/health"} {

@@ -13,6 +13,7 @@
 package layering
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 )
@@ -51,12 +52,12 @@ func elem(v reflect.Value) reflect.Value {
 	return v.Elem()
 }
 
-// EchoRuns reports whether parent, an *echo.Echo or *echo.Group, runs a
+// echoRuns reports whether parent, an *echo.Echo or *echo.Group, runs a
 // middleware with code around the routes of a group made under it, and
 // returns parent's own prefix ("" for an Echo). An Echo runs its Pre and
 // Use middlewares around every route; a group's list holds its parents'
 // middlewares too (Group.Group copies them), and its Echo's run around it.
-func EchoRuns(parent any, code uintptr) (prefix string, runs bool) {
+func echoRuns(parent any, code uintptr) (prefix string, runs bool) {
 	v := elem(reflect.ValueOf(parent))
 	e := v
 	if g := field(v, "echo"); g.IsValid() {
@@ -70,11 +71,11 @@ func EchoRuns(parent any, code uintptr) (prefix string, runs bool) {
 	return prefix, runs
 }
 
-// FiberUsePaths returns the prefixes at which the app of r, a *fiber.App or
+// fiberUsePaths returns the prefixes at which the app of r, a *fiber.App or
 // *fiber.Group, runs a handler with code as Use, as scopes: "/" for
 // app.Use, "/api" for a group. A Use route sits in every method's stack,
 // so the GET stack has them all.
-func FiberUsePaths(r any, code uintptr) []string {
+func fiberUsePaths(r any, code uintptr) []string {
 	app := elem(reflect.ValueOf(r))
 	if a := field(app, "app"); a.IsValid() {
 		app = elem(a) // a Group's app
@@ -88,16 +89,16 @@ func FiberUsePaths(r any, code uintptr) []string {
 		for i := range stack.Index(m).Len() {
 			route := elem(stack.Index(m).Index(i))
 			if field(route, "Method").String() == "GET" && holds(field(route, "Handlers"), code) {
-				paths = append(paths, UseScope(field(route, "Path").String()))
+				paths = append(paths, useScope(field(route, "Path").String()))
 			}
 		}
 	}
 	return paths
 }
 
-// UseScope turns a Use route's path into the prefix it covers: "/api/*"
+// useScope turns a Use route's path into the prefix it covers: "/api/*"
 // and "/api/" cover "/api", "" covers "/".
-func UseScope(path string) string {
+func useScope(path string) string {
 	path = strings.TrimSuffix(path, "*")
 	path = strings.TrimRight(path, "/")
 	if path == "" {
@@ -106,11 +107,47 @@ func UseScope(path string) string {
 	return path
 }
 
-// PathWithin tells whether path is prefix or lies below it, in fiber's
+// pathWithin tells whether path is prefix or lies below it, in fiber's
 // default case-insensitive routing.
-func PathWithin(path, prefix string) bool {
+func pathWithin(path, prefix string) bool {
 	if prefix == "/" {
 		return true
 	}
 	return strings.EqualFold(path, prefix) || len(path) > len(prefix) && strings.EqualFold(path[:len(prefix)], prefix) && path[len(prefix)] == '/'
+}
+
+// RefuseEcho panics, as corsecho.Group, when parent (an *echo.Echo or
+// *echo.Group of either major) already runs a middleware with code around
+// a group at prefix: the outer policy would answer the group's preflights
+// before the group's policy could refuse them.
+func RefuseEcho(parent any, prefix string, code uintptr) {
+	outer, runs := echoRuns(parent, code)
+	if !runs {
+		return
+	}
+	full := outer + prefix
+	panic(fmt.Sprintf("corsecho.Group(%q): a crossgate policy already runs around this group, and would answer its preflights before the group's policy could refuse them; "+
+		"attach one policy with e.Use(corsecho.Middleware(site)), call site.Scope(%q, groupPolicy), and create the group with e.Group(%q)",
+		full, full, prefix))
+}
+
+// RefuseFiber panics, as corsfiber.Group, when a middleware with code
+// registered in the app of r (a *fiber.App or *fiber.Group of either
+// major) runs on paths that a group at prefix under r would cover, or only
+// on paths it covers: fiber would run both, and the first registered
+// would end the preflights.
+func RefuseFiber(r any, prefix string, code uintptr) {
+	full := prefix
+	if g := field(elem(reflect.ValueOf(r)), "Prefix"); g.Kind() == reflect.String {
+		full = strings.TrimRight(g.String(), "/") + "/" + strings.TrimLeft(prefix, "/")
+	}
+	full = useScope(full)
+	for _, path := range fiberUsePaths(r, code) {
+		if !pathWithin(full, path) && !pathWithin(path, full) {
+			continue
+		}
+		panic(fmt.Sprintf("corsfiber.Group(%q): a crossgate policy already registered at %q runs on the group's paths, and fiber would let the first registered answer their preflights; "+
+			"attach one policy with app.Use(corsfiber.Middleware(site)), call site.Scope(%q, groupPolicy), and create the group with app.Group(%q)",
+			prefix, path, full, prefix))
+	}
 }
