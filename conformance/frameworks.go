@@ -34,7 +34,7 @@ type Options struct {
 // Frameworks returns the frameworks crossgate supports, each major its
 // own, in a fixed order.
 func Frameworks() []Framework {
-	return []Framework{Chi(), Gin(), Echo(), EchoV5(), Fiber()}
+	return []Framework{Chi(), Gin(), Echo(), EchoV5(), Fiber(), FiberV3()}
 }
 
 // The application is the same in every framework, so that any difference

@@ -14,6 +14,7 @@ import (
 	corsecho "github.com/crossgate/crossgate/echo"
 	corsecho5 "github.com/crossgate/crossgate/echo/v5"
 	corsfiber "github.com/crossgate/crossgate/fiber"
+	corsfiber3 "github.com/crossgate/crossgate/fiber/v3"
 	corsgin "github.com/crossgate/crossgate/gin"
 )
 
@@ -61,6 +62,7 @@ func LayeredFrameworks(l Layering) []Framework {
 		{Name: "echo", Serve: layered(l, serveLayeredEcho)},
 		{Name: "echov5", Serve: layered(l, serveLayeredEchoV5)},
 		{Name: "fiber", Serve: layered(l, serveLayeredFiber)},
+		{Name: "fiberv3", Serve: layered(l, serveLayeredFiberV3)},
 	}
 }
 
@@ -162,4 +164,20 @@ func serveLayeredFiber(ln net.Listener, site, admin *core.Policy, opts Options) 
 	app.Get(LayeredHomePath, appFiber)
 	app.Delete(LayeredHomePath, appFiber)
 	return listenFiber(app, ln), nil
+}
+
+func serveLayeredFiberV3(ln net.Listener, site, admin *core.Policy, opts Options) (func(), error) {
+	app := newFiberV3App(opts)
+	app.Use(corsfiber3.Middleware(site))
+	var mw []any
+	if admin != nil {
+		mw = append(mw, corsfiber3.Middleware(admin))
+	}
+	g := app.Group(layeredPrefix, mw...)
+	for _, m := range []string{http.MethodGet, http.MethodPut, http.MethodDelete} {
+		g.Add([]string{m}, "/users", appFiberV3)
+	}
+	app.Get(LayeredHomePath, appFiberV3)
+	app.Delete(LayeredHomePath, appFiberV3)
+	return listenFiberV3(app, ln), nil
 }

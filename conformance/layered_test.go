@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
+	fiber3 "github.com/gofiber/fiber/v3"
 	"github.com/labstack/echo/v4"
 	echo5 "github.com/labstack/echo/v5"
 
@@ -17,6 +18,7 @@ import (
 	corsecho "github.com/crossgate/crossgate/echo"
 	corsecho5 "github.com/crossgate/crossgate/echo/v5"
 	corsfiber "github.com/crossgate/crossgate/fiber"
+	corsfiber3 "github.com/crossgate/crossgate/fiber/v3"
 	corsgin "github.com/crossgate/crossgate/gin"
 )
 
@@ -209,6 +211,32 @@ func TestGroupHelpersRefuseLayering(t *testing.T) {
 			app := fiber.New()
 			corsfiber.Group(app, "/v1", p)
 			corsfiber.Group(app, "/v10", p)
+		}, false},
+		{"fiber v3: app.Use policy, then Group", func() {
+			app := fiber3.New()
+			app.Use(corsfiber3.Middleware(p))
+			corsfiber3.Group(app, "/admin", p)
+		}, true},
+		{"fiber v3: skipping policy, then Group", func() {
+			app := fiber3.New()
+			app.Use(corsfiber3.MiddlewareWithConfig(corsfiber3.Config{Policy: p, Next: func(fiber3.Ctx) bool { return false }}))
+			corsfiber3.Group(app, "/admin", p)
+		}, true},
+		{"fiber v3: Group in a protected Group", func() { corsfiber3.Group(corsfiber3.Group(fiber3.New(), "/api", p), "/admin", p) }, true},
+		{"fiber v3: Group below a protected Group", func() {
+			app := fiber3.New()
+			corsfiber3.Group(app, "/api", p)
+			corsfiber3.Group(app, "/api/admin", p)
+		}, true},
+		{"fiber v3: Group above a protected Group", func() {
+			app := fiber3.New()
+			corsfiber3.Group(app, "/api/admin", p)
+			corsfiber3.Group(app, "/api", p)
+		}, true},
+		{"fiber v3: sibling Groups sharing first bytes", func() {
+			app := fiber3.New()
+			corsfiber3.Group(app, "/v1", p)
+			corsfiber3.Group(app, "/v10", p)
 		}, false},
 	}
 	for _, b := range builds {

@@ -1,0 +1,82 @@
+package conformance
+
+import (
+	"net"
+	"net/http"
+	"strings"
+
+	"github.com/gofiber/fiber/v3"
+
+	"github.com/crossgate/crossgate/core"
+	corsfiber "github.com/crossgate/crossgate/fiber/v3"
+)
+
+// FiberV3 serves the application with fiber v3 on fasthttp, crossgate
+// attached with app.Use.
+func FiberV3() Framework { return Framework{Name: "fiberv3", Serve: serveFiberV3} }
+
+func serveFiberV3(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
+	app := newFiberV3App(opts)
+	app.Use(corsfiber.Middleware(p))
+	for _, m := range appMethods {
+		app.Add([]string{m}, pathItems, appFiberV3)
+		app.Add([]string{m}, pathItems+"/:id", appFiberV3)
+	}
+	app.Get(pathExplicit, appFiberV3)
+	app.Options(pathExplicit, func(c fiber.Ctx) error {
+		for _, kv := range appHeaders {
+			c.Set(kv[0], kv[1])
+		}
+		c.Set("Content-Type", "text/plain; charset=utf-8")
+		return c.Status(http.StatusOK).SendString(explicitOptionsBody)
+	})
+	return listenFiberV3(app, ln), nil
+}
+
+// newFiberV3App returns an app that reads requests up to the suite's
+// header limit, with the middlewares that opts puts outside CORS: the
+// observer first, then the outer Vary.
+func newFiberV3App(opts Options) *fiber.App {
+	app := fiber.New(fiber.Config{ReadBufferSize: fiberReadBuffer})
+	if obs := opts.Observe; obs != nil {
+		app.Use(func(c fiber.Ctx) error {
+			h := http.Header{}
+			for k, v := range c.Request().Header.All() {
+				h.Add(string(k), string(v))
+			}
+			obs(strings.Clone(c.Method()), strings.Clone(c.Path()), h)
+			return c.Next()
+		})
+	}
+	if opts.OuterVary != "" {
+		v := opts.OuterVary
+		app.Use(func(c fiber.Ctx) error {
+			c.Set("Vary", v)
+			return c.Next()
+		})
+	}
+	return app
+}
+
+// listenFiberV3 serves app on ln, quietly, and returns the function that
+// shuts it down and waits.
+func listenFiberV3(app *fiber.App, ln net.Listener) func() {
+	done := make(chan error, 1)
+	go func() { done <- app.Listener(ln, fiber.ListenConfig{DisableStartupMessage: true}) }()
+	return func() {
+		app.ShutdownWithTimeout(shutdownTimeout)
+		// Closing the listener as well ends Listener even if shutdown came
+		// before fasthttp had registered it.
+		ln.Close()
+		<-done
+	}
+}
+
+func appFiberV3(c fiber.Ctx) error {
+	for _, kv := range appHeaders {
+		c.Set(kv[0], kv[1])
+	}
+	c.Set("Content-Type", "application/json")
+	body := appJSON(c.Method(), c.Path(), c.Get("Cookie"))
+	return c.Status(http.StatusOK).Send(body)
+}
