@@ -144,9 +144,9 @@ func testFasthttpOutcomes[M any](t *testing.T, framework string, libs []library[
 				before := appHits
 				handler(mw)(ctx)
 				h := http.Header{}
-				ctx.Response.Header.VisitAll(func(k, v []byte) {
+				for k, v := range ctx.Response.Header.All() {
 					h.Add(string(k), string(v))
-				})
+				}
 				checkOutcome(t, s, lib.name, response{ctx.Response.StatusCode(), h, appHits > before})
 			})
 		}

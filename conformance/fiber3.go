@@ -40,11 +40,7 @@ func newFiberV3App(opts Options) *fiber.App {
 	app := fiber.New(fiber.Config{ReadBufferSize: fiberReadBuffer})
 	if obs := opts.Observe; obs != nil {
 		app.Use(func(c fiber.Ctx) error {
-			h := http.Header{}
-			for k, v := range c.Request().Header.All() {
-				h.Add(string(k), string(v))
-			}
-			obs(strings.Clone(c.Method()), strings.Clone(c.Path()), h)
+			obs(strings.Clone(c.Method()), strings.Clone(c.Path()), fasthttpHeader(&c.Request().Header))
 			return c.Next()
 		})
 	}
