@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/must"
 	"github.com/crossgate/crossgate/internal/skipping"
 )
 
@@ -21,13 +22,7 @@ func New(cfg core.Config) (func(http.Handler) http.Handler, error) {
 // Must is New for a Config written in the program: it panics with core.New's
 // error when cfg is invalid, so that r.Use(corschi.Must(cfg)) fits on one
 // line, as template.Must does for templates.
-func Must(cfg core.Config) func(http.Handler) http.Handler {
-	mw, err := New(cfg)
-	if err != nil {
-		panic(err)
-	}
-	return mw
-}
+func Must(cfg core.Config) func(http.Handler) http.Handler { return must.Value(New(cfg)) }
 
 // Middleware returns net/http middleware that enforces p. Use it when the policy
 // is shared with other adapters or reconfigured at run time: every request

@@ -3,6 +3,7 @@ package corsfiber
 import (
 	"github.com/crossgate/crossgate/core"
 	"github.com/crossgate/crossgate/internal/fastheader"
+	"github.com/crossgate/crossgate/internal/must"
 	"github.com/crossgate/crossgate/internal/skipping"
 	"github.com/gofiber/fiber/v2"
 )
@@ -21,13 +22,7 @@ func New(cfg core.Config) (fiber.Handler, error) {
 // Must is New for a Config written in the program: it panics with core.New's
 // error when cfg is invalid, so that app.Use(corsfiber.Must(cfg)) fits on
 // one line, as template.Must does for templates.
-func Must(cfg core.Config) fiber.Handler {
-	mw, err := New(cfg)
-	if err != nil {
-		panic(err)
-	}
-	return mw
-}
+func Must(cfg core.Config) fiber.Handler { return must.Value(New(cfg)) }
 
 // Middleware returns fiber middleware that enforces p. Use it when the
 // policy is shared with other adapters or reconfigured at run time: every

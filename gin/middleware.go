@@ -2,6 +2,7 @@ package corsgin
 
 import (
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/must"
 	"github.com/crossgate/crossgate/internal/skipping"
 	"github.com/gin-gonic/gin"
 )
@@ -20,13 +21,7 @@ func New(cfg core.Config) (gin.HandlerFunc, error) {
 // Must is New for a Config written in the program: it panics with core.New's
 // error when cfg is invalid, so that r.Use(corsgin.Must(cfg)) fits on one
 // line, as template.Must does for templates.
-func Must(cfg core.Config) gin.HandlerFunc {
-	mw, err := New(cfg)
-	if err != nil {
-		panic(err)
-	}
-	return mw
-}
+func Must(cfg core.Config) gin.HandlerFunc { return must.Value(New(cfg)) }
 
 // Middleware returns gin middleware that enforces p. Use it when the policy
 // is shared with other adapters or reconfigured at run time: every request
