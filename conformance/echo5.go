@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"net"
+	"net/http"
 
 	"github.com/labstack/echo/v5"
 
@@ -14,6 +15,11 @@ import (
 func EchoV5() Framework { return Framework{Name: "echov5", Serve: serveEchoV5} }
 
 func serveEchoV5(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
+	return serveHTTP(ln, echoV5App(p, opts), opts)
+}
+
+// echoV5App is the application in echo v5, without a server.
+func echoV5App(p *core.Policy, opts Options) http.Handler {
 	e := newEchoV5(opts)
 	e.Use(corsecho.Middleware(p))
 	for _, m := range appMethods {
@@ -25,7 +31,7 @@ func serveEchoV5(ln net.Listener, p *core.Policy, opts Options) (func(), error) 
 		explicitOptionsHTTP(c.Response(), c.Request())
 		return nil
 	})
-	return serveHTTP(ln, e, opts)
+	return e
 }
 
 // newEchoV5 returns an echo v5 instance with the middlewares that opts

@@ -16,7 +16,16 @@ import (
 func FiberV3() Framework { return Framework{Name: "fiberv3", Serve: serveFiberV3} }
 
 func serveFiberV3(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
+	return listenFiberV3(fiberV3App(p, opts), ln), nil
+}
+
+// fiberV3App is the application in fiber v3, without a server; outer are
+// middlewares that run outside CORS, after those of opts.
+func fiberV3App(p *core.Policy, opts Options, outer ...fiber.Handler) *fiber.App {
 	app := newFiberV3App(opts)
+	for _, h := range outer {
+		app.Use(h)
+	}
 	app.Use(corsfiber.Middleware(p))
 	for _, m := range appMethods {
 		app.Add([]string{m}, pathItems, appFiberV3)
@@ -30,7 +39,7 @@ func serveFiberV3(ln net.Listener, p *core.Policy, opts Options) (func(), error)
 		c.Set("Content-Type", "text/plain; charset=utf-8")
 		return c.Status(http.StatusOK).SendString(explicitOptionsBody)
 	})
-	return listenFiberV3(app, ln), nil
+	return app
 }
 
 // newFiberV3App returns an app that reads requests up to the suite's

@@ -31,6 +31,10 @@ type Options struct {
 	OuterVary string
 }
 
+// HTTP1Only tells whether f's server speaks HTTP/1.1 only: fiber v2 and v3
+// run on fasthttp, which has no HTTP/2.
+func (f Framework) HTTP1Only() bool { return f.Name == "fiber" || f.Name == "fiberv3" }
+
 // Frameworks returns the frameworks crossgate supports, each major its
 // own, in a fixed order.
 func Frameworks() []Framework {
