@@ -5,8 +5,10 @@ go 1.26.0
 require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
+	github.com/coder/websocket v1.8.15
 	github.com/crossgate/crossgate v0.0.0
 	github.com/crossgate/crossgate/interop v0.0.0
+	github.com/gorilla/websocket v1.5.3
 )
 
 require (
