@@ -156,8 +156,9 @@ func echoOnce(t *testing.T, url string, header http.Header, coder bool) (string,
 
 // TestWebSocketOriginChromium opens WebSockets from Chromium pages: the
 // page on the policy's origin talks to the server, the page on another
-// origin is refused, although the browser itself would have connected
-// both (no CORS guards a WebSocket).
+// origin is refused. The negative control, a server that checks nothing,
+// shows that the browser itself connects the foreign page: no CORS guards a
+// WebSocket.
 func TestWebSocketOriginChromium(t *testing.T) {
 	requireChromium(t)
 	allowedPage, allowedOrigin := servePlainPage(t)
@@ -167,11 +168,16 @@ func TestWebSocketOriginChromium(t *testing.T) {
 		t.Fatal(err)
 	}
 	tab := newChromiumTab(t, startChromium(t))
-	for _, server := range []string{"gorilla", "coder"} {
-		url := serveWebSocket(t, corschi.WebSocketOrigin(p, corschi.WebSocketOptions{}), server == "coder")
+	checkNothing := func(*http.Request) bool { return true }
+	for _, server := range []string{"gorilla", "coder", "unchecked"} {
+		check, wantRefused := corschi.WebSocketOrigin(p, corschi.WebSocketOptions{}), "error"
+		if server == "unchecked" {
+			check, wantRefused = checkNothing, "echo:ping"
+		}
+		url := serveWebSocket(t, check, server == "coder")
 		for _, c := range []struct {
 			page, want string
-		}{{allowedPage, "echo:ping"}, {refusedPage, "error"}} {
+		}{{allowedPage, "echo:ping"}, {refusedPage, wantRefused}} {
 			if err := tab.Navigate(c.page); err != nil {
 				t.Fatal(err)
 			}
