@@ -1,6 +1,6 @@
 // Package adaptertest holds the in-process middleware cases that every
 // adapter's tests play against its own framework: the same policy, the same
-// requests and the same expectations, so that the four packages test one
+// requests and the same expectations, so that the adapter packages test one
 // contract instead of four copies of it. The conformance suite plays the
 // full scenario list over real HTTP; these cases are the quick, local check
 // of how each adapter is wired into its framework.
