@@ -1,7 +1,7 @@
 // Package adaptertest holds the in-process middleware cases that every
 // adapter's tests play against its own framework: the same policy, the same
 // requests and the same expectations, so that the adapter packages test one
-// contract instead of four copies of it. The conformance suite plays the
+// contract instead of one copy each. The conformance suite plays the
 // full scenario list over real HTTP; these cases are the quick, local check
 // of how each adapter is wired into its framework.
 package adaptertest
