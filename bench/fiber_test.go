@@ -26,13 +26,7 @@ var fiberLibs = []library[fiber.Handler]{
 		}), nil
 	}},
 	{"floor", func(s *scenario, _ policy) (fiber.Handler, error) {
-		// Names and values as bytes, built once; SetCanonical copies them
-		// into the response without normalizing the name again.
-		type kv struct{ k, v []byte }
-		fs := make([]kv, len(s.want))
-		for i, f := range s.want {
-			fs[i] = kv{[]byte(f.name), []byte(f.value)}
-		}
+		fs := fastFields(s)
 		end, status := s.preflight, s.status
 		return func(c *fiber.Ctx) error {
 			h := &c.Response().Header
@@ -84,21 +78,43 @@ func (s *scenario) fiberCtx() *fasthttp.RequestCtx {
 	return ctx
 }
 
-func BenchmarkFiber(b *testing.B) {
+// fastField is one header line of a scenario's answer as bytes, built
+// once; SetCanonical copies them into the response without normalizing
+// the name again.
+type fastField struct{ k, v []byte }
+
+// fastFields returns the scenario's answer as fastFields, for the fasthttp
+// floors.
+func fastFields(s *scenario) []fastField {
+	fs := make([]fastField, len(s.want))
+	for i, f := range s.want {
+		fs[i] = fastField{[]byte(f.name), []byte(f.value)}
+	}
+	return fs
+}
+
+func BenchmarkFiber(b *testing.B) { benchFasthttp(b, "Fiber", fiberLibs, fiberHandler) }
+
+func TestFiberOutcomes(t *testing.T) { testFasthttpOutcomes(t, "Fiber", fiberLibs, fiberHandler) }
+
+// benchFasthttp is benchHTTP for the frameworks served on fasthttp (fiber
+// v2 and v3): the request context is built once, and only the response is
+// reset between iterations.
+func benchFasthttp[M any](b *testing.B, framework string, libs []library[M], handler func(M) fasthttp.RequestHandler) {
 	for i := range scenarios {
 		s := &scenarios[i]
 		b.Run(s.name, func(b *testing.B) {
-			for _, lib := range fiberLibs {
+			for _, lib := range libs {
 				b.Run(lib.name, func(b *testing.B) {
 					b.ReportAllocs()
-					if why := skipReason("Fiber", s.name, lib.name); why != "" {
+					if why := skipReason(framework, s.name, lib.name); why != "" {
 						b.Skip(why)
 					}
 					mw, err := lib.build(s, policies[s.policy])
 					if err != nil {
 						b.Fatal(err)
 					}
-					h, ctx := fiberHandler(mw), s.fiberCtx()
+					h, ctx := handler(mw), s.fiberCtx()
 					b.ResetTimer()
 					for b.Loop() {
 						ctx.Response.Reset()
@@ -110,12 +126,14 @@ func BenchmarkFiber(b *testing.B) {
 	}
 }
 
-func TestFiberOutcomes(t *testing.T) {
+// testFasthttpOutcomes is testHTTPOutcomes for the frameworks served on
+// fasthttp.
+func testFasthttpOutcomes[M any](t *testing.T, framework string, libs []library[M], handler func(M) fasthttp.RequestHandler) {
 	for i := range scenarios {
 		s := &scenarios[i]
-		for _, lib := range fiberLibs {
+		for _, lib := range libs {
 			t.Run(s.name+"/"+lib.name, func(t *testing.T) {
-				if why := skipReason("Fiber", s.name, lib.name); why != "" {
+				if why := skipReason(framework, s.name, lib.name); why != "" {
 					t.Skip(why)
 				}
 				mw, err := lib.build(s, policies[s.policy])
@@ -124,11 +142,11 @@ func TestFiberOutcomes(t *testing.T) {
 				}
 				ctx := s.fiberCtx()
 				before := appHits
-				fiberHandler(mw)(ctx)
+				handler(mw)(ctx)
 				h := http.Header{}
-				ctx.Response.Header.VisitAll(func(k, v []byte) {
+				for k, v := range ctx.Response.Header.All() {
 					h.Add(string(k), string(v))
-				})
+				}
 				checkOutcome(t, s, lib.name, response{ctx.Response.StatusCode(), h, appHits > before})
 			})
 		}

@@ -50,7 +50,7 @@ go test -run '^$' -bench . -benchtime "$BENCHTIME" -count "$COUNT" -timeout 60m 
 # The benchmarks are named Benchmark<Framework>/<scenario>/<library>;
 # benchstat groups only by key=value name parts, so the last part becomes
 # library=<library> for -col /library.
-sed -E 's#^(Benchmark(NetHTTP|Gin|Echo|Fiber)/[^/[:space:]]+)/([a-z0-9]+)(-[0-9]+)?([[:space:]])#\1/library=\3\4\5#' \
+sed -E 's#^(Benchmark(NetHTTP|Gin|EchoV5|Echo|FiberV3|Fiber)/[^/[:space:]]+)/([a-z0-9]+)(-[0-9]+)?([[:space:]])#\1/library=\3\4\5#' \
 	"$OUT/raw.txt" > "$OUT/bench.txt"
 
 benchstat -filter '-.name:Decide' -table .name -col '/library@(crossgate rscors jub0bs gochicors gincontrib echo fiber floor none)' \

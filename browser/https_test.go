@@ -183,7 +183,7 @@ func deployAPI(t *testing.T, f conformance.Framework, pki testPKI, cfg core.Conf
 	}
 	t.Cleanup(stop)
 	proto := "HTTP/2.0"
-	if f.Name == "fiber" {
+	if f.HTTP1Only() {
 		proto = "HTTP/1.1" // fasthttp has no HTTP/2
 	}
 	none, lax := conformance.SessionCookies(f.Name)

@@ -9,10 +9,11 @@ import (
 	"github.com/go-chi/chi/v5"
 )
 
-// middlewareCode identifies a constructor made by Middleware: every
-// closure made from one function literal shares its code pointer, and
-// Middleware is never inlined so that its literal stays one function.
-var middlewareCode = reflect.ValueOf(Middleware(nil)).Pointer()
+// middlewareCode identifies a constructor made by Middleware or
+// MiddlewareWithOptions: every closure made from one function literal
+// shares its code pointer, and MiddlewareWithOptions is never inlined so
+// that its literal stays one function.
+var middlewareCode = reflect.ValueOf(MiddlewareWithOptions(nil, Options{})).Pointer()
 
 // refuseLayering panics when r already runs a crossgate middleware: a
 // sub-router protected under it would have its preflights answered by

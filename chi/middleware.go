@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/must"
+	"github.com/crossgate/crossgate/internal/skipping"
 )
 
 // New compiles cfg into a policy and returns the middleware that enforces
@@ -17,9 +19,14 @@ func New(cfg core.Config) (func(http.Handler) http.Handler, error) {
 	return Middleware(p), nil
 }
 
-// Middleware returns net/http middleware that enforces p. Use it when the
-// policy is shared with other adapters or reconfigured at run time: every
-// request reads p's current configuration.
+// Must is New for a Config written in the program: it panics with core.New's
+// error when cfg is invalid, so that r.Use(corschi.Must(cfg)) fits on one
+// line, as template.Must does for templates.
+func Must(cfg core.Config) func(http.Handler) http.Handler { return must.Value(New(cfg)) }
+
+// Middleware returns net/http middleware that enforces p. Use it when the policy
+// is shared with other adapters or reconfigured at run time: every request
+// reads p's current configuration.
 //
 // Attach it at the top level (chi: r.Use before any route) so that
 // preflights to routes without an OPTIONS handler reach it; see the package
@@ -27,8 +34,33 @@ func New(cfg core.Config) (func(http.Handler) http.Handler, error) {
 //
 //go:noinline
 func Middleware(p *core.Policy) func(http.Handler) http.Handler {
+	return MiddlewareWithOptions(p, Options{})
+}
+
+// Options are the middleware's settings beyond the policy.
+type Options struct {
+	// Skip, if set, is asked about each request that is not a CORS
+	// preflight; a request it returns true for goes to the next handler
+	// untouched: no CORS header, no Vary, no refusal reported. Use it for
+	// paths whose responses no page may read (metrics, health checks,
+	// webhooks). Skipping hides a response from scripts; it does not stop
+	// the request from running. A skip that depends on a request header
+	// should be named in the response's own Vary, for caches.
+	Skip func(*http.Request) bool
+	// SkipPreflights asks Skip about preflights too. Off by default: a
+	// skipped preflight goes on to the router, which usually has no OPTIONS
+	// route and answers 404 or 405 without CORS headers, and the browser
+	// then refuses the real request. Turn it on only where the application
+	// answers those preflights itself or must refuse them.
+	SkipPreflights bool
+}
+
+// MiddlewareWithOptions is Middleware with the settings in o.
+//
+//go:noinline
+func MiddlewareWithOptions(p *core.Policy, o Options) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
-		return &handler{policy: p, next: next}
+		return &handler{policy: p, opts: o, next: next}
 	}
 }
 
@@ -36,13 +68,19 @@ func Middleware(p *core.Policy) func(http.Handler) http.Handler {
 // than a closure keeps the request path free of hidden captures.
 type handler struct {
 	policy *core.Policy
+	opts   Options
 	next   http.Handler
 }
 
 // ServeHTTP writes the policy's headers, then ends the request with the
 // decision's status (a preflight) or hands it to the next handler.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	d := h.policy.Decide(core.FromHTTP(r))
+	req := core.FromHTTP(r)
+	if h.opts.Skip != nil && skipping.Asks(&req, h.opts.SkipPreflights) && h.opts.Skip(r) {
+		h.next.ServeHTTP(w, r)
+		return
+	}
+	d := h.policy.Decide(req)
 	core.WriteHTTP(w.Header(), &d)
 	if d.End {
 		w.WriteHeader(d.Status)

@@ -21,18 +21,26 @@ const (
 
 func config(pass bool) core.Config { return adaptertest.Config(pass) }
 
-// router is an application with the middleware attached at the top level.
-// /r has no OPTIONS handler, so only top-level middleware sees preflights to
-// it; /own answers OPTIONS itself. outerVary adds an outer middleware that
-// sets Vary before CORS runs.
-func router(t *testing.T, pass, outerVary bool) http.Handler {
+// router is an application with the middleware attached at the top level,
+// built as c says. /r has no OPTIONS handler, so only top-level middleware
+// sees preflights to it; /own answers OPTIONS itself. c.OuterVary adds an
+// outer middleware that sets Vary before CORS runs; c.Skip gives the
+// middleware a Skip predicate for requests with adaptertest.SkipHeader.
+func router(t *testing.T, c adaptertest.Case) http.Handler {
 	t.Helper()
-	mw, err := corschi.New(config(pass))
+	p, err := core.New(config(c.Pass))
 	if err != nil {
 		t.Fatal(err)
 	}
+	mw := corschi.Middleware(p)
+	if c.Skip {
+		mw = corschi.MiddlewareWithOptions(p, corschi.Options{
+			Skip:           func(r *http.Request) bool { return r.Header.Get(adaptertest.SkipHeader) != "" },
+			SkipPreflights: c.SkipPreflights,
+		})
+	}
 	r := chi.NewRouter()
-	if outerVary {
+	if c.OuterVary {
 		r.Use(func(next http.Handler) http.Handler {
 			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Vary", "Accept-Encoding")
@@ -51,12 +59,19 @@ func router(t *testing.T, pass, outerVary bool) http.Handler {
 	return r
 }
 
-func TestMiddleware(t *testing.T) {
-	adaptertest.Run(t, func(t *testing.T, c adaptertest.Case, req *http.Request) *http.Response {
-		rec := httptest.NewRecorder()
-		router(t, c.Pass, c.OuterVary).ServeHTTP(rec, req)
-		return rec.Result()
-	})
+// serve answers req with router(c).
+func serve(t *testing.T, c adaptertest.Case, req *http.Request) *http.Response {
+	rec := httptest.NewRecorder()
+	router(t, c).ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+func TestMiddleware(t *testing.T) { adaptertest.Run(t, serve) }
+
+func TestSkip(t *testing.T) { adaptertest.RunSkip(t, serve) }
+
+func TestMust(t *testing.T) {
+	adaptertest.CheckMust(t, func(cfg core.Config) { corschi.Must(cfg) })
 }
 
 func TestNewReturnsCoreError(t *testing.T) {

@@ -9,7 +9,9 @@ import (
 	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
 	corsecho "github.com/crossgate/crossgate/echo"
+	corsecho5 "github.com/crossgate/crossgate/echo/v5"
 	corsfiber "github.com/crossgate/crossgate/fiber"
+	corsfiber3 "github.com/crossgate/crossgate/fiber/v3"
 	corsgin "github.com/crossgate/crossgate/gin"
 	"github.com/crossgate/crossgate/internal/attacks"
 )
@@ -114,10 +116,12 @@ func playAttack(t *testing.T, addr string, a attacks.Attack) {
 // never be deployed is refused by each adapter's New too.
 func TestAttackConfigsRefusedByAdapters(t *testing.T) {
 	news := map[string]func(core.Config) error{
-		"chi":   func(c core.Config) error { _, err := corschi.New(c); return err },
-		"gin":   func(c core.Config) error { _, err := corsgin.New(c); return err },
-		"echo":  func(c core.Config) error { _, err := corsecho.New(c); return err },
-		"fiber": func(c core.Config) error { _, err := corsfiber.New(c); return err },
+		"chi":     func(c core.Config) error { _, err := corschi.New(c); return err },
+		"gin":     func(c core.Config) error { _, err := corsgin.New(c); return err },
+		"echo":    func(c core.Config) error { _, err := corsecho.New(c); return err },
+		"echov5":  func(c core.Config) error { _, err := corsecho5.New(c); return err },
+		"fiber":   func(c core.Config) error { _, err := corsfiber.New(c); return err },
+		"fiberv3": func(c core.Config) error { _, err := corsfiber3.New(c); return err },
 	}
 	for _, a := range attacks.All() {
 		if a.Refuse != attacks.Config {

@@ -6,10 +6,10 @@ import (
 	"testing"
 )
 
-// TestFrameworksAgree plays every scenario on all four frameworks (and
-// fiber again with raw header names) and requires identical answers: the
-// same status, the same CORS header lines, byte for byte, and the same
-// verdict on whether the application ran.
+// TestFrameworksAgree plays every scenario on every framework (fiber v2
+// again with raw header names) and requires identical answers: the same
+// status, the same CORS header lines, byte for byte, and the same verdict
+// on whether the application ran.
 // It catches adapter differences even where a scenario's expectation is
 // itself wrong, since it compares the adapters with each other, not with
 // Want.

@@ -7,6 +7,8 @@ import (
 	"net/http"
 
 	"github.com/gofiber/fiber/v2"
+	fiber3 "github.com/gofiber/fiber/v3"
+	"github.com/valyala/fasthttp"
 
 	"github.com/crossgate/crossgate/core"
 )
@@ -49,7 +51,7 @@ const SessionPath = "/session"
 // SessionCookies returns the Set-Cookie values SessionPath sends for the
 // named framework: a cross-site session cookie (SameSite=None, which
 // requires Secure) and a same-site one (SameSite=Lax). Their names carry
-// the framework's, because cookies ignore ports and the four frameworks
+// the framework's, because cookies ignore ports and the frameworks
 // share one host name in the browser suites.
 func SessionCookies(framework string) (none, lax *http.Cookie) {
 	none = &http.Cookie{Name: "sid_" + framework, Value: "none-" + framework, Path: "/",
@@ -70,13 +72,33 @@ func (f Framework) Deploy(ln net.Listener, p *core.Policy, d Deployment) (func()
 		h = ginEngine(p, d.Options)
 	case "echo":
 		h = echoApp(p, d.Options)
-	case "fiber":
+	case "echov5":
+		h = echoV5App(p, d.Options)
+	case "fiber", "fiberv3":
 		if d.TLS != nil {
 			cfg := d.TLS.Clone()
 			cfg.NextProtos = []string{"http/1.1"}
 			ln = tls.NewListener(ln, cfg)
 		}
-		return listenFiber(fiberApp(p, d.Options, deploymentFiber(f.Name, d)), ln), nil
+		before, after := deploymentFasthttp(f.Name, d)
+		if f.Name == "fiberv3" {
+			return listenFiberV3(fiberV3App(p, d.Options, func(c fiber3.Ctx) error {
+				if before(c.RequestCtx()) {
+					return nil
+				}
+				err := c.Next()
+				after(c.RequestCtx())
+				return err
+			}), ln), nil
+		}
+		return listenFiber(fiberApp(p, d.Options, func(c *fiber.Ctx) error {
+			if before(c.Context()) {
+				return nil
+			}
+			err := c.Next()
+			after(c.Context())
+			return err
+		}), ln), nil
 	default:
 		return nil, fmt.Errorf("conformance: no deployment for framework %q", f.Name)
 	}
@@ -145,30 +167,36 @@ func (c *varyRewriter) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the server's writer.
 func (c *varyRewriter) Unwrap() http.ResponseWriter { return c.ResponseWriter }
 
-// deploymentFiber is d's outer layer as a fiber middleware.
-func deploymentFiber(framework string, d Deployment) fiber.Handler {
+// deploymentFasthttp is d's outer layer for the fiber majors, on the
+// fasthttp request they share: before runs ahead of the application and
+// reports whether it answered the request itself (the session login);
+// after runs once the application and CORS have.
+func deploymentFasthttp(framework string, d Deployment) (before func(*fasthttp.RequestCtx) bool, after func(*fasthttp.RequestCtx)) {
 	none, lax := SessionCookies(framework)
 	cookies := []string{none.String(), lax.String()}
-	return func(c *fiber.Ctx) error {
+	before = func(rc *fasthttp.RequestCtx) bool {
 		if d.Proto != nil {
-			d.Proto(string(c.Request().Header.Protocol()))
+			d.Proto(string(rc.Request.Header.Protocol()))
 		}
 		if d.CacheControl != "" {
-			c.Set("Cache-Control", d.CacheControl)
+			rc.Response.Header.Set("Cache-Control", d.CacheControl)
 		}
-		if c.Path() == SessionPath && c.Method() == http.MethodGet {
-			for _, v := range cookies {
-				c.Response().Header.Add("Set-Cookie", v)
-			}
-			return c.SendString("session set")
+		if string(rc.Path()) != SessionPath || string(rc.Method()) != http.MethodGet {
+			return false
 		}
-		err := c.Next()
+		for _, v := range cookies {
+			rc.Response.Header.Add("Set-Cookie", v)
+		}
+		rc.SetBodyString("session set")
+		return true
+	}
+	after = func(rc *fasthttp.RequestCtx) {
 		if d.ClobberVary != "" {
-			c.Set("Vary", d.ClobberVary)
+			rc.Response.Header.Set("Vary", d.ClobberVary)
 		}
 		if d.LateVary != "" {
-			c.Response().Header.Add("Vary", d.LateVary)
+			rc.Response.Header.Add("Vary", d.LateVary)
 		}
-		return err
 	}
+	return before, after
 }

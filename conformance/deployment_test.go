@@ -76,7 +76,7 @@ func TestDeploy(t *testing.T) {
 				}
 				res.Body.Close()
 				wantProto := "HTTP/2.0"
-				if f.Name == "fiber" {
+				if f.HTTP1Only() {
 					wantProto = "HTTP/1.1"
 				}
 				if res.Proto != wantProto {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/crossgate/crossgate/core"
@@ -13,7 +14,7 @@ import (
 // Framework serves a real application of one framework with crossgate
 // attached at the router level.
 type Framework struct {
-	Name string // "chi", "gin", "echo", "fiber"
+	Name string // "chi", "gin", "echo", "echov5", "fiber", "fiberv3"
 	// Serve starts serving on ln an application protected by p and returns a
 	// function that shuts it down (and waits).
 	Serve func(ln net.Listener, p *core.Policy, opts Options) (shutdown func(), err error)
@@ -31,18 +32,22 @@ type Options struct {
 	OuterVary string
 }
 
-// Frameworks returns the four frameworks crossgate supports, in a fixed
-// order.
+// HTTP1Only tells whether f's server speaks HTTP/1.1 only: fiber v2 and v3
+// run on fasthttp, which has no HTTP/2.
+func (f Framework) HTTP1Only() bool { return strings.HasPrefix(f.Name, "fiber") }
+
+// Frameworks returns the frameworks crossgate supports, each major its
+// own, in a fixed order.
 func Frameworks() []Framework {
-	return []Framework{Chi(), Gin(), Echo(), Fiber()}
+	return []Framework{Chi(), Gin(), Echo(), EchoV5(), Fiber(), FiberV3()}
 }
 
 // FrameworksAndModes returns Frameworks and, after them, each framework
-// again in every server setting that changes what its adapter reads: fiber
-// with DisableHeaderNormalizing, where header names keep the case they
-// arrived in. The comparison and attack tests play on all of them.
+// again in every server setting that changes what its adapter reads: both
+// fibers with DisableHeaderNormalizing, where header names keep the case
+// they arrived in. The comparison and attack tests play on all of them.
 func FrameworksAndModes() []Framework {
-	return append(Frameworks(), FiberRawHeaderNames())
+	return append(Frameworks(), FiberRawHeaderNames(), FiberV3RawHeaderNames())
 }
 
 // The application is the same in every framework, so that any difference

@@ -40,7 +40,7 @@ func GroupScenarios() []GroupScenario {
 	// the framework answers it: 404 where the path is unknown; on a route,
 	// chi's and fiber's 405, echo's group catch-all's 404 and the 404 of
 	// corsgin.Group's catch-all (gin's own answer without it).
-	notAllowed := map[string]int{"chi": http.StatusMethodNotAllowed, "fiber": http.StatusMethodNotAllowed}
+	notAllowed := map[string]int{"chi": http.StatusMethodNotAllowed, "fiber": http.StatusMethodNotAllowed, "fiberv3": http.StatusMethodNotAllowed}
 	all = append(all,
 		GroupScenario{Scenario: Scenario{Name: "group/options-without-acrm-unknown-path", Config: basic(),
 			Request: req("OPTIONS", groupUnknown, hOrigin, appOrigin),

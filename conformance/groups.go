@@ -36,20 +36,21 @@ func legacyConfig() core.Config {
 	return core.Config{Origins: []string{legacyOrigin}, Methods: []string{http.MethodPut}}
 }
 
-// GroupFrameworks returns the four frameworks serving the group
-// application, each group protected with its adapter's group helper
-// (corschi.Route, corsgin.Group, corsecho.Group, corsfiber.Group).
+// GroupFrameworks returns the frameworks serving the group application,
+// each group protected with its adapter's group helper (corschi.Route,
+// corsgin.Group, corsecho.Group, corsfiber.Group).
 func GroupFrameworks() []Framework {
-	return []Framework{GroupChi(), GroupGin(), GroupEcho(), GroupFiber()}
+	return []Framework{GroupChi(), GroupGin(), GroupEcho(), GroupEchoV5(), GroupFiber(), GroupFiberV3()}
 }
 
-// PlainGroupFrameworks returns the four frameworks serving the group
+// PlainGroupFrameworks returns the frameworks serving the group
 // application with each group protected the way the framework suggests
 // without crossgate's helper: chi's r.Group with Use, gin's g.Use, echo's
-// route-level middleware in a group, fiber's app.Group(prefix, mw). They
+// route-level middleware in a group (echo v4 and v5), fiber v2's
+// app.Group(prefix, mw), fiber v3's route-level middleware in a group. They
 // are negative controls: each gets some group scenarios wrong.
 func PlainGroupFrameworks() []Framework {
-	return []Framework{PlainGroupChi(), PlainGroupGin(), PlainGroupEcho(), PlainGroupFiber()}
+	return []Framework{PlainGroupChi(), PlainGroupGin(), PlainGroupEcho(), PlainGroupEchoV5(), PlainGroupFiber(), PlainGroupFiberV3()}
 }
 
 // groupPolicies returns the policy of /v2 (the served one) and a new one

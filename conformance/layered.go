@@ -7,11 +7,14 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
+	echo5 "github.com/labstack/echo/v5"
 
 	corschi "github.com/crossgate/crossgate/chi"
 	"github.com/crossgate/crossgate/core"
 	corsecho "github.com/crossgate/crossgate/echo"
+	corsecho5 "github.com/crossgate/crossgate/echo/v5"
 	corsfiber "github.com/crossgate/crossgate/fiber"
+	corsfiber3 "github.com/crossgate/crossgate/fiber/v3"
 	corsgin "github.com/crossgate/crossgate/gin"
 )
 
@@ -50,14 +53,16 @@ const (
 	Stacked
 )
 
-// LayeredFrameworks returns the four frameworks serving the layered
+// LayeredFrameworks returns the frameworks serving the layered
 // application.
 func LayeredFrameworks(l Layering) []Framework {
 	return []Framework{
 		{Name: "chi", Serve: layered(l, serveLayeredChi)},
 		{Name: "gin", Serve: layered(l, serveLayeredGin)},
 		{Name: "echo", Serve: layered(l, serveLayeredEcho)},
+		{Name: "echov5", Serve: layered(l, serveLayeredEchoV5)},
 		{Name: "fiber", Serve: layered(l, serveLayeredFiber)},
+		{Name: "fiberv3", Serve: layered(l, serveLayeredFiberV3)},
 	}
 }
 
@@ -129,6 +134,22 @@ func serveLayeredEcho(ln net.Listener, site, admin *core.Policy, opts Options) (
 	return serveHTTP(ln, e, opts)
 }
 
+func serveLayeredEchoV5(ln net.Listener, site, admin *core.Policy, opts Options) (func(), error) {
+	e := newEchoV5(opts)
+	e.Use(corsecho5.Middleware(site))
+	var mw []echo5.MiddlewareFunc
+	if admin != nil {
+		mw = append(mw, corsecho5.Middleware(admin))
+	}
+	g := e.Group(layeredPrefix, mw...)
+	for _, m := range []string{http.MethodGet, http.MethodPut, http.MethodDelete} {
+		g.Add(m, "/users", appEchoV5)
+	}
+	e.GET(LayeredHomePath, appEchoV5)
+	e.DELETE(LayeredHomePath, appEchoV5)
+	return serveHTTP(ln, e, opts)
+}
+
 func serveLayeredFiber(ln net.Listener, site, admin *core.Policy, opts Options) (func(), error) {
 	app := newFiberApp(opts)
 	app.Use(corsfiber.Middleware(site))
@@ -143,4 +164,20 @@ func serveLayeredFiber(ln net.Listener, site, admin *core.Policy, opts Options) 
 	app.Get(LayeredHomePath, appFiber)
 	app.Delete(LayeredHomePath, appFiber)
 	return listenFiber(app, ln), nil
+}
+
+func serveLayeredFiberV3(ln net.Listener, site, admin *core.Policy, opts Options) (func(), error) {
+	app := newFiberV3App(opts)
+	app.Use(corsfiber3.Middleware(site))
+	var mw []any
+	if admin != nil {
+		mw = append(mw, corsfiber3.Middleware(admin))
+	}
+	g := app.Group(layeredPrefix, mw...)
+	for _, m := range []string{http.MethodGet, http.MethodPut, http.MethodDelete} {
+		g.Add([]string{m}, "/users", appFiberV3)
+	}
+	app.Get(LayeredHomePath, appFiberV3)
+	app.Delete(LayeredHomePath, appFiberV3)
+	return listenFiberV3(app, ln), nil
 }

@@ -8,13 +8,17 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
+	fiber3 "github.com/gofiber/fiber/v3"
 	"github.com/labstack/echo/v4"
+	echo5 "github.com/labstack/echo/v5"
 
 	corschi "github.com/crossgate/crossgate/chi"
 	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
 	corsecho "github.com/crossgate/crossgate/echo"
+	corsecho5 "github.com/crossgate/crossgate/echo/v5"
 	corsfiber "github.com/crossgate/crossgate/fiber"
+	corsfiber3 "github.com/crossgate/crossgate/fiber/v3"
 	corsgin "github.com/crossgate/crossgate/gin"
 )
 
@@ -63,7 +67,7 @@ func (c layeredCase) play(t *testing.T, addr string) {
 }
 
 // TestScopedPolicyDecidesPreflightAndActual plays the layered-policy
-// attack against the four frameworks with the admin policy as a scope of
+// attack against every framework with the admin policy as a scope of
 // the site-wide one: the admin policy decides everything under /admin,
 // preflights included, and the site-wide one everything else.
 func TestScopedPolicyDecidesPreflightAndActual(t *testing.T) {
@@ -168,6 +172,25 @@ func TestGroupHelpersRefuseLayering(t *testing.T) {
 			corsecho.Group(e, "/api", p)
 			corsecho.Group(e, "/admin", p)
 		}, false},
+		{"echo v5: e.Use policy, then Group", func() {
+			e := echo5.New()
+			e.Use(corsecho5.Middleware(p))
+			corsecho5.Group(e, "/admin", p)
+		}, true},
+		{"echo v5: e.Pre policy, then Group", func() {
+			e := echo5.New()
+			e.Pre(corsecho5.MiddlewareWithConfig(corsecho5.Config{Policy: p, Skipper: func(*echo5.Context) bool { return false }}))
+			corsecho5.Group(e, "/admin", p)
+		}, true},
+		{"echo v5: Group in a protected Group", func() { corsecho5.Group(corsecho5.Group(echo5.New(), "/api", p), "/admin", p) }, true},
+		{"echo v5: Group in a plain group of a protected Group", func() {
+			corsecho5.Group(corsecho5.Group(echo5.New(), "/api", p).Group("/v1"), "/admin", p)
+		}, true},
+		{"echo v5: sibling Groups", func() {
+			e := echo5.New()
+			corsecho5.Group(e, "/api", p)
+			corsecho5.Group(e, "/admin", p)
+		}, false},
 		{"fiber: app.Use policy, then Group", func() {
 			app := fiber.New()
 			app.Use(corsfiber.Middleware(p))
@@ -188,6 +211,32 @@ func TestGroupHelpersRefuseLayering(t *testing.T) {
 			app := fiber.New()
 			corsfiber.Group(app, "/v1", p)
 			corsfiber.Group(app, "/v10", p)
+		}, false},
+		{"fiber v3: app.Use policy, then Group", func() {
+			app := fiber3.New()
+			app.Use(corsfiber3.Middleware(p))
+			corsfiber3.Group(app, "/admin", p)
+		}, true},
+		{"fiber v3: skipping policy, then Group", func() {
+			app := fiber3.New()
+			app.Use(corsfiber3.MiddlewareWithConfig(corsfiber3.Config{Policy: p, Next: func(fiber3.Ctx) bool { return false }}))
+			corsfiber3.Group(app, "/admin", p)
+		}, true},
+		{"fiber v3: Group in a protected Group", func() { corsfiber3.Group(corsfiber3.Group(fiber3.New(), "/api", p), "/admin", p) }, true},
+		{"fiber v3: Group below a protected Group", func() {
+			app := fiber3.New()
+			corsfiber3.Group(app, "/api", p)
+			corsfiber3.Group(app, "/api/admin", p)
+		}, true},
+		{"fiber v3: Group above a protected Group", func() {
+			app := fiber3.New()
+			corsfiber3.Group(app, "/api/admin", p)
+			corsfiber3.Group(app, "/api", p)
+		}, true},
+		{"fiber v3: sibling Groups sharing first bytes", func() {
+			app := fiber3.New()
+			corsfiber3.Group(app, "/v1", p)
+			corsfiber3.Group(app, "/v10", p)
 		}, false},
 	}
 	for _, b := range builds {

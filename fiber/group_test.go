@@ -1,30 +1,22 @@
 package corsfiber_test
 
 import (
-	"io"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"testing"
 
 	"github.com/crossgate/crossgate/core"
 	corsfiber "github.com/crossgate/crossgate/fiber"
+	"github.com/crossgate/crossgate/internal/adaptertest"
 	"github.com/gofiber/fiber/v2"
 )
 
-// Ways to attach the policy to the group /v2 in groupApp.
-const (
-	withGroup  = iota // corsfiber.Group
-	plainGroup        // app.Group("/v2", mw): a plain string prefix
-	routeLevel        // g.Get(path, mw, h): misses preflights
-)
-
-// groupApp is an app with CORS only on the group /v2, attached as attach
-// says. Its routes have no OPTIONS handler; /v2x and /open are outside
-// the group.
-func groupApp(t *testing.T, pass bool, attach int) *fiber.App {
+// groupApp is an app with CORS only on the group /v2, attached as
+// c.Attach says (see adaptertest.FiberGroupCases). Its routes have no
+// OPTIONS handler; /v2x and /open are outside the group.
+func groupApp(t *testing.T, c adaptertest.Case) *fiber.App {
 	t.Helper()
-	p, err := core.New(config(pass))
+	p, err := core.New(config(c.Pass))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,16 +25,16 @@ func groupApp(t *testing.T, pass bool, attach int) *fiber.App {
 		return c.SendString("app")
 	}
 	a := fiber.New(fiber.Config{DisableStartupMessage: true})
-	switch attach {
-	case withGroup:
+	switch c.Attach {
+	case "":
 		g := corsfiber.Group(a, "/v2", p)
 		g.Get("/items", app)
 		g.Put("/items", app)
-	case plainGroup:
+	case adaptertest.AttachPlainGroup:
 		g := a.Group("/v2", corsfiber.Middleware(p))
 		g.Get("/items", app)
 		g.Put("/items", app)
-	case routeLevel:
+	case adaptertest.AttachRouteLevel:
 		g := a.Group("/v2")
 		g.Get("/items", corsfiber.Middleware(p), app)
 		g.Put("/items", corsfiber.Middleware(p), app)
@@ -52,69 +44,23 @@ func groupApp(t *testing.T, pass bool, attach int) *fiber.App {
 	return a
 }
 
-func TestGroup(t *testing.T) {
-	pf := func(origin string) map[string]string {
-		return map[string]string{"Origin": origin, "Access-Control-Request-Method": "PUT"}
-	}
-	get := map[string]string{"Origin": allowed}
-	tests := []struct {
-		name   string
-		attach int
-		pass   bool
-		method string
-		path   string
-		header map[string]string
-		status int
-		app    bool
-		acao   string
-		vary   string
-	}{
-		{name: "preflight to a route without OPTIONS handler", method: "OPTIONS", path: "/v2/items", header: pf(allowed), status: 204, acao: allowed, vary: preflightVary},
-		{name: "preflight to an unknown path in the group", method: "OPTIONS", path: "/v2/a/b", header: pf(allowed), status: 204, acao: allowed, vary: preflightVary},
-		{name: "preflight to the group's own path", method: "OPTIONS", path: "/v2", header: pf(allowed), status: 204, acao: allowed, vary: preflightVary},
-		{name: "refused preflight", method: "OPTIONS", path: "/v2/items", header: pf(refused), status: 403, vary: preflightVary},
-		{name: "OPTIONS without ACRM gets fiber's 405", method: "OPTIONS", path: "/v2/items", header: get, status: 405, acao: allowed, vary: "Origin"},
-		{name: "OPTIONS without ACRM to an unknown path gets fiber's 404", method: "OPTIONS", path: "/v2/nowhere", header: get, status: 404, acao: allowed, vary: "Origin"},
-		{name: "passed preflight gets fiber's 405", pass: true, method: "OPTIONS", path: "/v2/items", header: pf(allowed), status: 405, acao: allowed, vary: preflightVary},
-		{name: "actual request in the group", method: "PUT", path: "/v2/items", header: get, status: 200, app: true, acao: allowed, vary: "Origin"},
-		{name: "actual request outside the group", method: "GET", path: "/open", header: get, status: 200, app: true},
-		{name: "sibling path outside the group", method: "GET", path: "/v2x", header: get, status: 200, app: true},
-		{name: "preflight to a sibling path is fiber's", method: "OPTIONS", path: "/v2x", header: pf(allowed), status: 405},
-		// Negative controls: a plain group prefix reaches past the group,
-		// and route-level middleware misses preflights.
-		{name: "plain group answers a sibling path's preflight", attach: plainGroup, method: "OPTIONS", path: "/v2x", header: pf(allowed), status: 204, acao: allowed, vary: preflightVary},
-		{name: "plain group adds CORS to a sibling path", attach: plainGroup, method: "GET", path: "/v2x", header: get, status: 200, app: true, acao: allowed, vary: "Origin"},
-		{name: "route-level middleware misses a preflight", attach: routeLevel, method: "OPTIONS", path: "/v2/items", header: pf(allowed), status: 405},
-		{name: "route-level middleware misses a refused preflight", attach: routeLevel, method: "OPTIONS", path: "/v2/items", header: pf(refused), status: 405},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			req := httptest.NewRequest(tt.method, tt.path, nil)
-			for k, v := range tt.header {
-				req.Header.Set(k, v)
-			}
-			res, err := groupApp(t, tt.pass, tt.attach).Test(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := io.Copy(io.Discard, res.Body); err != nil {
-				t.Fatal(err)
-			}
+// plainGroupCases are fiber v2's own negative controls: a plain group
+// prefix reaches past the group.
+var plainGroupCases = []adaptertest.Case{
+	{Name: "plain group answers a sibling path's preflight", Attach: adaptertest.AttachPlainGroup, Method: "OPTIONS", Path: "/v2x",
+		Header: map[string]string{"Origin": allowed, "Access-Control-Request-Method": "PUT"}, Status: 204, ACAO: allowed, Vary: []string{preflightVary}},
+	{Name: "plain group adds CORS to a sibling path", Attach: adaptertest.AttachPlainGroup, Method: "GET", Path: "/v2x",
+		Header: map[string]string{"Origin": allowed}, Status: 200, App: true, ACAO: allowed, Vary: []string{"Origin"}},
+}
 
-			if res.StatusCode != tt.status {
-				t.Errorf("status = %d, want %d", res.StatusCode, tt.status)
-			}
-			if ran := res.Header.Get("X-App") == "ran"; ran != tt.app {
-				t.Errorf("application ran = %v, want %v", ran, tt.app)
-			}
-			if got := res.Header.Get("Access-Control-Allow-Origin"); got != tt.acao {
-				t.Errorf("Access-Control-Allow-Origin = %q, want %q", got, tt.acao)
-			}
-			if got := strings.Join(res.Header.Values("Vary"), ", "); got != tt.vary {
-				t.Errorf("Vary = %q, want %q", got, tt.vary)
-			}
-		})
-	}
+func TestGroup(t *testing.T) {
+	adaptertest.RunGroup(t, append(adaptertest.FiberGroupCases, plainGroupCases...), func(t *testing.T, c adaptertest.Case, req *http.Request) *http.Response {
+		res, err := groupApp(t, c).Test(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	})
 }
 
 // TestGroupPaths checks the group's boundary under fiber's routing options

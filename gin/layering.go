@@ -9,10 +9,11 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// middlewareCode identifies a function made by Middleware: every closure
-// made from one function literal shares its code pointer, and Middleware
-// is never inlined so that its literal stays one function.
-var middlewareCode = reflect.ValueOf(Middleware(nil)).Pointer()
+// middlewareCode identifies a function made by Middleware or
+// MiddlewareWithOptions: every closure made from one function literal
+// shares its code pointer, and MiddlewareWithOptions is never inlined so
+// that its literal stays one function.
+var middlewareCode = reflect.ValueOf(MiddlewareWithOptions(nil, Options{})).Pointer()
 
 // refuseLayering panics when the handlers that r gives its routes already
 // hold a crossgate middleware: a group protected under it would have its

@@ -2,6 +2,8 @@ package corsgin
 
 import (
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/must"
+	"github.com/crossgate/crossgate/internal/skipping"
 	"github.com/gin-gonic/gin"
 )
 
@@ -16,6 +18,11 @@ func New(cfg core.Config) (gin.HandlerFunc, error) {
 	return Middleware(p), nil
 }
 
+// Must is New for a Config written in the program: it panics with core.New's
+// error when cfg is invalid, so that r.Use(corsgin.Must(cfg)) fits on one
+// line, as template.Must does for templates.
+func Must(cfg core.Config) gin.HandlerFunc { return must.Value(New(cfg)) }
+
 // Middleware returns gin middleware that enforces p. Use it when the policy
 // is shared with other adapters or reconfigured at run time: every request
 // reads p's current configuration.
@@ -25,9 +32,37 @@ func New(cfg core.Config) (gin.HandlerFunc, error) {
 // documentation.
 //
 //go:noinline
-func Middleware(p *core.Policy) gin.HandlerFunc {
+func Middleware(p *core.Policy) gin.HandlerFunc { return MiddlewareWithOptions(p, Options{}) }
+
+// Options are the middleware's settings beyond the policy.
+type Options struct {
+	// Skip, if set, is asked about each request that is not a CORS
+	// preflight; a request it returns true for goes on with c.Next
+	// untouched: no CORS header, no Vary, no refusal reported. Use it for
+	// paths whose responses no page may read (metrics, health checks,
+	// webhooks). Skipping hides a response from scripts; it does not stop
+	// the request from running. A skip that depends on a request header
+	// should be named in the response's own Vary, for caches.
+	Skip func(*gin.Context) bool
+	// SkipPreflights asks Skip about preflights too. Off by default: a
+	// skipped preflight goes on to gin's router, which usually has no
+	// OPTIONS route and answers 404 (or 405) without CORS headers, and the
+	// browser then refuses the real request. Turn it on only where the
+	// application answers those preflights itself or must refuse them.
+	SkipPreflights bool
+}
+
+// MiddlewareWithOptions is Middleware with the settings in o.
+//
+//go:noinline
+func MiddlewareWithOptions(p *core.Policy, o Options) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		d := p.Decide(core.FromHTTP(c.Request))
+		req := core.FromHTTP(c.Request)
+		if o.Skip != nil && skipping.Asks(&req, o.SkipPreflights) && o.Skip(c) {
+			c.Next()
+			return
+		}
+		d := p.Decide(req)
 		core.WriteHTTP(c.Writer.Header(), &d)
 		if d.End {
 			// AbortWithStatus writes the status with an empty body and

@@ -29,18 +29,26 @@ func TestMain(m *testing.M) {
 
 func config(pass bool) core.Config { return adaptertest.Config(pass) }
 
-// router is an application with the middleware attached to the engine.
-// /r has no OPTIONS handler, so only engine middleware sees preflights to
-// it; /own answers OPTIONS itself. outerVary adds an outer middleware that
-// sets Vary before CORS runs.
-func router(t *testing.T, pass, outerVary bool) http.Handler {
+// router is an application with the middleware attached to the engine,
+// built as c says. /r has no OPTIONS handler, so only engine middleware
+// sees preflights to it; /own answers OPTIONS itself. c.OuterVary adds an
+// outer middleware that sets Vary before CORS runs; c.Skip gives the
+// middleware a Skip predicate for requests with adaptertest.SkipHeader.
+func router(t *testing.T, c adaptertest.Case) http.Handler {
 	t.Helper()
-	mw, err := corsgin.New(config(pass))
+	p, err := core.New(config(c.Pass))
 	if err != nil {
 		t.Fatal(err)
 	}
+	mw := corsgin.Middleware(p)
+	if c.Skip {
+		mw = corsgin.MiddlewareWithOptions(p, corsgin.Options{
+			Skip:           func(c *gin.Context) bool { return c.GetHeader(adaptertest.SkipHeader) != "" },
+			SkipPreflights: c.SkipPreflights,
+		})
+	}
 	r := gin.New()
-	if outerVary {
+	if c.OuterVary {
 		r.Use(func(c *gin.Context) { c.Header("Vary", "Accept-Encoding") })
 	}
 	r.Use(mw)
@@ -54,10 +62,17 @@ func router(t *testing.T, pass, outerVary bool) http.Handler {
 	return r
 }
 
-func TestMiddleware(t *testing.T) {
-	adaptertest.Run(t, func(t *testing.T, c adaptertest.Case, req *http.Request) *http.Response {
-		rec := httptest.NewRecorder()
-		router(t, c.Pass, c.OuterVary).ServeHTTP(rec, req)
-		return rec.Result()
-	})
+// serve answers req with router(c).
+func serve(t *testing.T, c adaptertest.Case, req *http.Request) *http.Response {
+	rec := httptest.NewRecorder()
+	router(t, c).ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+func TestMiddleware(t *testing.T) { adaptertest.Run(t, serve) }
+
+func TestSkip(t *testing.T) { adaptertest.RunSkip(t, serve) }
+
+func TestMust(t *testing.T) {
+	adaptertest.CheckMust(t, func(cfg core.Config) { corsgin.Must(cfg) })
 }

@@ -16,7 +16,7 @@ go build -o "$bin/loadserver" ./internal/loadserver
 echo "| adapter | request | requests/s | p50 ms | p99 ms | max ms | non-2xx | errors |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
 failed=0
-for fw in chi gin echo fiber; do
+for fw in chi gin echo echov5 fiber fiberv3; do
 	"$bin/loadserver" -framework "$fw" >"$bin/addr" &
 	pid=$!
 	for _ in 1 2 3 4 5 6 7 8 9 10; do

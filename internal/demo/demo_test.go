@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/internal/attacks"
 )
 
@@ -82,7 +83,7 @@ func TestPageServer(t *testing.T) {
 	if err := json.NewDecoder(res.Body).Decode(&cfg); err != nil {
 		t.Fatal(err)
 	}
-	if len(cfg.Adapters) != 4 || len(cfg.Scenarios) != len(Scenarios()) || len(cfg.Explain) != len(Scenarios()) {
+	if len(cfg.Adapters) != len(conformance.Frameworks()) || len(cfg.Scenarios) != len(Scenarios()) || len(cfg.Explain) != len(Scenarios()) {
 		t.Errorf("config.json: %d adapters, %d scenarios, %d explanations", len(cfg.Adapters), len(cfg.Scenarios), len(cfg.Explain))
 	}
 

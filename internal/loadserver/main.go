@@ -30,7 +30,7 @@ var policy = core.Config{
 }
 
 func main() {
-	name := flag.String("framework", "chi", "chi, gin, echo or fiber")
+	name := flag.String("framework", "chi", "chi, gin, echo, echov5, fiber or fiberv3")
 	addr := flag.String("addr", "127.0.0.1:0", "loopback address to listen on")
 	flag.Parse()
 	var fw *conformance.Framework

@@ -32,10 +32,12 @@ var rivals = map[string][]string{
 	"NetHTTP": {"rscors", "jub0bs", "gochicors"},
 	"Gin":     {"gincontrib"},
 	"Echo":    {"echo"},
+	"EchoV5":  {"echo"},
 	"Fiber":   {"fiber"},
+	"FiberV3": {"fiber"},
 }
 
-var frameworks = []string{"NetHTTP", "Gin", "Echo", "Fiber"}
+var frameworks = []string{"NetHTTP", "Gin", "Echo", "EchoV5", "Fiber", "FiberV3"}
 
 // data is framework -> unit -> scenario -> library -> value.
 type data map[string]map[string]map[string]map[string]float64
@@ -256,7 +258,7 @@ func framework(w io.Writer, fw string, d map[string]map[string]map[string]float6
 			misses = append(misses, fmt.Sprintf("%s %s: %.2fx the floor (target <= %.1f)", fw, s, fl, targetFloor))
 		}
 		limit := 1.0
-		if strings.HasPrefix(s, "preflight") || fw == "Fiber" {
+		if strings.HasPrefix(s, "preflight") || strings.HasPrefix(fw, "Fiber") {
 			limit = 0
 		}
 		if a-fa > limit {

@@ -1,4 +1,4 @@
-package corsfiber
+package fastheader
 
 import "testing"
 

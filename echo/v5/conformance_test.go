@@ -1,0 +1,11 @@
+package corsecho_test
+
+import (
+	"testing"
+
+	"github.com/crossgate/crossgate/conformance"
+)
+
+// TestConformance plays every conformance scenario over real HTTP against a
+// echo application with this adapter attached at the router level.
+func TestConformance(t *testing.T) { conformance.Run(t, conformance.EchoV5()) }
