@@ -20,6 +20,9 @@ type originRule struct {
 	subdomains bool
 	// port is "" for the scheme's default port, digits, or "*" for any.
 	port string
+	// guardSuffixes: with Credentials, a subdomain rule over a domain that
+	// has public suffixes below it refuses hosts registered under them.
+	guardSuffixes bool
 }
 
 func (r originRule) isPattern() bool { return r.subdomains || r.port == "*" }

@@ -121,7 +121,10 @@ func (r *originRule) match(origin string) bool {
 	if !ok || len(sub) < 2 || sub[len(sub)-1] != '.' {
 		return false
 	}
-	return isSubdomainPrefix(sub[:len(sub)-1])
+	if !isSubdomainPrefix(sub[:len(sub)-1]) {
+		return false
+	}
+	return !r.guardSuffixes || !theSuffixesBelow().reachesSuffixBelow(host, len(r.host))
 }
 
 // isRequestPort reports a port as browsers serialize it: 1 to 5 digits, no
