@@ -80,7 +80,7 @@ func (c *compiled) originRefusal(origin []string) Reason {
 	case !looksLikeOrigin(origin[0]):
 		code = ReasonOriginMalformed
 	}
-	return Reason{Code: code, Value: origin[0], Allowed: c.origins.allowed}
+	return Reason{Code: code, Value: origin[0], Allowed: c.origins.allowed, origins: &c.origins}
 }
 
 // methodAllowed tells whether the preflight's requested method, one
@@ -180,6 +180,16 @@ func looksLikeOrigin(o string) bool {
 		}
 	}
 	return true
+}
+
+// reasonFor is the Reason a refusal hook receives: the one Decide gives,
+// for a value the hook may keep.
+func (c *compiled) reasonFor(code ReasonCode, value string) Reason {
+	r := Reason{Code: code, Value: value, Allowed: c.allowedFor(code)}
+	if code == ReasonOriginNotAllowed {
+		r.origins = &c.origins
+	}
+	return r
 }
 
 // allowedFor is what the policy allows for the check that code names, the

@@ -1,6 +1,9 @@
 package core
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // maxHostLen is the longest DNS name (RFC 1035), so the longest host a
 // pattern can match.
@@ -10,46 +13,94 @@ const maxHostLen = 253
 // string comparisons beats hashing the request's origin for a map lookup.
 const smallOriginSet = 8
 
-// originMatcher decides whether a request's Origin is allowed.
+// originMatcher decides whether a request's Origin is allowed, in time that
+// depends on the origin's length and not on the number of entries: exact
+// origins are hashed, and patterns are looked up by host, one lookup per
+// label suffix of the request's host that some "*." pattern could have as
+// its base.
 type originMatcher struct {
 	// any is the "*" policy.
 	any bool
-	// exactList or exactSet hold the exact origins, byte for byte.
-	exactList []string
-	exactSet  map[string]struct{}
-	// patterns hold the entries with "*." or ":*".
-	patterns []originRule
 	// maxLen is the longest origin any entry can match: longer request
 	// values are refused before anything reads them.
 	maxLen int
-	// allowed lists the entries for refusal reasons.
+	// exactList or exactSet hold the exact origins, byte for byte; the
+	// set's keys are sorted, for refusal reasons.
+	exactList []string
+	exactSet  stringSet
+
+	// patterns hold the entries with "*." or ":*", grouped by host (the
+	// base domain of a "*." entry, the host of a ":*" one); byHost maps a
+	// host to its group.
+	patterns []originRule
+	byHost   map[string]patternGroup
+	// baseLens holds the lengths of the "*." bases, and maxBaseLen the
+	// longest: a label suffix of the request's host of any other length
+	// cannot be a base, so it is not looked up.
+	baseLens   lengthSet
+	maxBaseLen int
+	// portHosts is set when some ":*" entry has no "*.", so that the
+	// request's whole host is looked up too.
+	portHosts bool
+
+	// allowed is what Reason.Allowed shows: every entry, or a bounded
+	// summary; reasons, for a summary, what the closest entries are
+	// chosen from (see origin_suggest.go). Neither is read to match.
 	allowed string
+	reasons *originReasons
 }
+
+// patternGroup is the range [first, end) of originMatcher.patterns that
+// share one host.
+type patternGroup struct{ first, end uint32 }
+
+// lengthSet is a set of lengths below 256.
+type lengthSet [4]uint64
+
+func (s *lengthSet) add(n int)      { s[n>>6] |= 1 << (n & 63) }
+func (s *lengthSet) has(n int) bool { return n < 256 && s[n>>6]&(1<<(n&63)) != 0 }
 
 func newOriginMatcher(rules []originRule, any bool) originMatcher {
 	m := originMatcher{any: any}
-	var names []string
+	if any {
+		m.allowed = "*"
+		return m
+	}
+	var exact []string
 	for _, r := range rules {
-		names = append(names, r.String())
 		if r.isPattern() {
 			m.patterns = append(m.patterns, r)
 			m.maxLen = max(m.maxLen, len(r.scheme)+len("://")+maxHostLen+len(":65535"))
+			if r.subdomains {
+				m.baseLens.add(len(r.host))
+				m.maxBaseLen = max(m.maxBaseLen, len(r.host))
+			} else {
+				m.portHosts = true
+			}
 			continue
 		}
-		m.exactList = append(m.exactList, r.String())
+		exact = append(exact, r.String())
 		m.maxLen = max(m.maxLen, len(r.String()))
 	}
-	if len(m.exactList) > smallOriginSet {
-		m.exactSet = make(map[string]struct{}, len(m.exactList))
-		for _, o := range m.exactList {
-			m.exactSet[o] = struct{}{}
+	if len(exact) > smallOriginSet {
+		slices.Sort(exact)
+		m.exactSet = newStringSet(exact)
+	} else {
+		m.exactList = exact
+	}
+	if len(m.patterns) > 0 {
+		slices.SortStableFunc(m.patterns, func(a, b originRule) int { return strings.Compare(a.host, b.host) })
+		m.byHost = make(map[string]patternGroup)
+		for first := 0; first < len(m.patterns); {
+			end := first + 1
+			for end < len(m.patterns) && m.patterns[end].host == m.patterns[first].host {
+				end++
+			}
+			m.byHost[m.patterns[first].host] = patternGroup{uint32(first), uint32(end)}
+			first = end
 		}
-		m.exactList = nil
 	}
-	if any {
-		names = []string{"*"}
-	}
-	m.allowed = strings.Join(names, ", ")
+	m.indexForReasons(rules, exact)
 	return m
 }
 
@@ -68,30 +119,21 @@ func (m *originMatcher) match(origin string) bool {
 			return true
 		}
 	}
-	if m.exactSet != nil {
-		if _, ok := m.exactSet[origin]; ok {
-			return true
-		}
+	if m.exactSet.has(origin) {
+		return true
 	}
-	for i := range m.patterns {
-		if m.patterns[i].match(origin) {
-			return true
-		}
-	}
-	return false
+	return m.byHost != nil && m.matchPattern(origin)
 }
 
-// match reports whether a pattern rule allows origin. Origins are compared
-// as browsers serialize them (HTML, #ascii-serialisation-of-an-origin), so
-// anything not in that form fails: no case folding, no default ports.
-func (r *originRule) match(origin string) bool {
-	rest, ok := strings.CutPrefix(origin, r.scheme)
-	if !ok {
+// matchPattern reports whether a pattern allows origin. Origins are
+// compared as browsers serialize them (HTML, #ascii-serialisation-of-an-origin),
+// so anything not in that form fails: no case folding, no default ports.
+func (m *originMatcher) matchPattern(origin string) bool {
+	colon := strings.IndexByte(origin, ':')
+	if colon <= 0 || !strings.HasPrefix(origin[colon:], "://") {
 		return false
 	}
-	if rest, ok = strings.CutPrefix(rest, "://"); !ok {
-		return false
-	}
+	scheme, rest := origin[:colon], origin[colon+len("://"):]
 	host, port := rest, ""
 	if !strings.HasSuffix(rest, "]") { // an IPv6 host without a port
 		if i := strings.LastIndexByte(rest, ':'); i >= 0 {
@@ -101,30 +143,89 @@ func (r *originRule) match(origin string) bool {
 			}
 		}
 	}
-	if r.port == "*" {
-		if port != "" && !isRequestPort(port) {
-			return false
+	if m.portHosts {
+		if g, ok := m.byHost[host]; ok && m.groupAllowsHost(g, scheme, port) {
+			return true
 		}
-	} else if port != r.port {
-		return false
 	}
-	if !r.subdomains {
-		return host == r.host
-	}
-	// "*." allows subdomains at any depth, never the domain itself and never
-	// a host that merely ends with the same letters: the byte before the
-	// parent domain must be a dot and every label before it well formed.
 	if len(host) > maxHostLen {
 		return false
 	}
-	sub, ok := strings.CutSuffix(host, r.host)
-	if !ok || len(sub) < 2 || sub[len(sub)-1] != '.' {
-		return false
+	// "*." allows subdomains at any depth, never the domain itself and never
+	// a host that merely ends with the same letters: each candidate base is
+	// a label suffix after a dot, and everything before that dot must be
+	// well-formed labels. Suffixes are tried shortest first, and only those
+	// of a length some base has.
+	for end := len(host); ; {
+		dot := strings.LastIndexByte(host[:end], '.')
+		if dot <= 0 {
+			return false
+		}
+		base := host[dot+1:]
+		if len(base) > m.maxBaseLen {
+			return false
+		}
+		if m.baseLens.has(len(base)) {
+			if g, ok := m.byHost[base]; ok {
+				switch m.groupAllowsSubdomain(g, scheme, port, host, dot) {
+				case subdomainAllowed:
+					return true
+				case subdomainMalformed:
+					// A longer base would leave a part of the same bad
+					// prefix before it.
+					return false
+				}
+			}
+		}
+		end = dot
 	}
-	if !isSubdomainPrefix(sub[:len(sub)-1]) {
-		return false
+}
+
+// groupAllowsHost reports whether a ":*" entry without "*." in group g
+// allows the request's scheme, host (the group's) and port.
+func (m *originMatcher) groupAllowsHost(g patternGroup, scheme, port string) bool {
+	for i := g.first; i < g.end; i++ {
+		r := &m.patterns[i]
+		if !r.subdomains && r.scheme == scheme && r.allowsPort(port) {
+			return true
+		}
 	}
-	return !r.guardSuffixes || !theSuffixesBelow().reachesSuffixBelow(host, len(r.host))
+	return false
+}
+
+type subdomainVerdict uint8
+
+const (
+	subdomainNoRule subdomainVerdict = iota
+	subdomainAllowed
+	subdomainMalformed
+)
+
+// groupAllowsSubdomain decides host against the "*." entries of group g,
+// whose base is host[dot+1:].
+func (m *originMatcher) groupAllowsSubdomain(g patternGroup, scheme, port, host string, dot int) subdomainVerdict {
+	for i := g.first; i < g.end; i++ {
+		r := &m.patterns[i]
+		if !r.subdomains || r.scheme != scheme || !r.allowsPort(port) {
+			continue
+		}
+		if !isSubdomainPrefix(host[:dot]) {
+			return subdomainMalformed
+		}
+		if !r.guardSuffixes || !theSuffixesBelow().reachesSuffixBelow(host, len(r.host)) {
+			return subdomainAllowed
+		}
+	}
+	return subdomainNoRule
+}
+
+// allowsPort reports whether a pattern's port rule allows port, the
+// request's ("" for none).
+func (r *originRule) allowsPort(port string) bool {
+	if r.port == "*" {
+		return port == "" || isRequestPort(port)
+	}
+	return port == r.port
 }
 
 // isRequestPort reports a port as browsers serialize it: 1 to 5 digits, no

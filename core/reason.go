@@ -50,7 +50,13 @@ type Reason struct {
 	Value string
 	// Allowed is what the policy allows for the failed check, precomputed by
 	// New ("GET, HEAD, POST, PUT"); empty when there is nothing to list.
+	// It is bounded whatever the policy: an origin list longer than a few
+	// hundred bytes shows its first entries and "and N more".
 	Allowed string
+
+	// origins, set on origin refusals, lets String name the allowed
+	// entries closest to Value instead of the first ones.
+	origins *originMatcher
 }
 
 // String is the sentence a server log should show, such as
@@ -83,8 +89,8 @@ func (r Reason) String() string {
 	default:
 		return "refused"
 	}
-	if r.Allowed != "" {
-		s += " (allowed: " + r.Allowed + ")"
+	if allowed := r.allowedText(); allowed != "" {
+		s += " (allowed: " + allowed + ")"
 	}
 	return s
 }
@@ -97,4 +103,13 @@ func quote(v string) string {
 		v = v[:max] + "..."
 	}
 	return strconv.Quote(v)
+}
+
+// allowedText is the list String shows: for an origin refused by a large
+// policy, the entries closest to it (see origin_suggest.go).
+func (r Reason) allowedText() string {
+	if r.origins != nil && r.Code == ReasonOriginNotAllowed {
+		return r.origins.allowedNear(r.Value)
+	}
+	return r.Allowed
 }
