@@ -137,7 +137,8 @@ func compileOrigins(cfg Config, ps *problems) (rules []originRule, anyOrigin boo
 		ps.add("Origins", -1, "", "no origin listed: every CORS request would be refused",
 			`list origins such as "https://app.example.com", or "*" for a public API without credentials`)
 	}
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(cfg.Origins))
+	rules = make([]originRule, 0, len(cfg.Origins))
 	for i, s := range cfg.Origins {
 		if s == "*" {
 			anyOrigin = true

@@ -66,7 +66,13 @@ func newOriginMatcher(rules []originRule, any bool) originMatcher {
 		m.allowed = "*"
 		return m
 	}
-	var exact []string
+	nExact := 0
+	for _, r := range rules {
+		if !r.isPattern() {
+			nExact++
+		}
+	}
+	exact := make([]string, 0, nExact)
 	for _, r := range rules {
 		if r.isPattern() {
 			m.patterns = append(m.patterns, r)
