@@ -80,7 +80,7 @@ func (c *compiled) originRefusal(origin []string) Reason {
 	case !looksLikeOrigin(origin[0]):
 		code = ReasonOriginMalformed
 	}
-	return Reason{Code: code, Value: origin[0], Allowed: c.origins.allowed, origins: &c.origins}
+	return Reason{Code: code, Value: origin[0], Allowed: c.origins.allowed}
 }
 
 // methodAllowed tells whether the preflight's requested method, one
@@ -182,12 +182,14 @@ func looksLikeOrigin(o string) bool {
 	return true
 }
 
-// reasonFor is the Reason a refusal hook receives: the one Decide gives,
-// for a value the hook may keep.
+// reasonFor is the Reason a refusal hook and Explain give: the one Decide
+// gives, except that a large policy's origin list names the entries closest
+// to the refused origin (see origin_suggest.go), which Decide, allocation-free,
+// cannot compute.
 func (c *compiled) reasonFor(code ReasonCode, value string) Reason {
 	r := Reason{Code: code, Value: value, Allowed: c.allowedFor(code)}
 	if code == ReasonOriginNotAllowed {
-		r.origins = &c.origins
+		r.Allowed = c.origins.allowedNear(value)
 	}
 	return r
 }

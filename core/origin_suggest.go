@@ -9,18 +9,19 @@ import (
 // A refusal reason lists what the policy allows, and with 100,000 origins
 // that list would put megabytes in every log line. So the text is bounded:
 //
-//   - Reason.Allowed, precomputed by New, lists every entry when they fit in
-//     maxAllowedText bytes, and otherwise the first entries in the order of
-//     Config.Origins followed by "and N more";
-//   - Reason.String, Refusal and Explain, which build text only when someone
-//     asks for it, name instead the suggestions entries closest to the
-//     refused origin, since the common mistake is a typo in one tenant's
-//     name. Closest means the smallest edit distance among a bounded sample:
-//     the entries next to the refused origin in sorted order (a typo near
-//     the end: the TLD, the port) and in the order of the text read
+//   - Reason.Allowed in a Decision, precomputed by New, lists every entry
+//     when they fit in maxAllowedText bytes, and otherwise the first entries
+//     in the order of Config.Origins followed by "and N more";
+//   - a Refusal (the hook) and Explain, which build text anyway, name
+//     instead the suggestions entries closest to the refused origin, since
+//     the common mistake is a typo in one tenant's name. Closest means the
+//     smallest edit distance among a bounded sample: the entries next to
+//     the refused origin in sorted order (a typo near the end: the TLD, the
+//     port), next to the pattern its parent domain would have (a typo in a
+//     pattern's base), and next to it in the order of the text read
 //     backwards (a typo near the start: the first label). The cost is a few
-//     microseconds whatever the policy, and only on a refusal whose text is
-//     asked for: Decide stores a pointer and nothing else.
+//     microseconds whatever the policy, and only for a refusal that a hook
+//     or Explain describes: Decide, allocation-free, shows the summary.
 const (
 	maxAllowedText = 256
 	suggestions    = 3

@@ -51,12 +51,9 @@ type Reason struct {
 	// Allowed is what the policy allows for the failed check, precomputed by
 	// New ("GET, HEAD, POST, PUT"); empty when there is nothing to list.
 	// It is bounded whatever the policy: an origin list longer than a few
-	// hundred bytes shows its first entries and "and N more".
+	// hundred bytes shows a few entries and "and N more" (the first ones in
+	// a Decision; in a Refusal and in Explain, those closest to Value).
 	Allowed string
-
-	// origins, set on origin refusals, lets String name the allowed
-	// entries closest to Value instead of the first ones.
-	origins *originMatcher
 }
 
 // String is the sentence a server log should show, such as
@@ -89,8 +86,8 @@ func (r Reason) String() string {
 	default:
 		return "refused"
 	}
-	if allowed := r.allowedText(); allowed != "" {
-		s += " (allowed: " + allowed + ")"
+	if r.Allowed != "" {
+		s += " (allowed: " + r.Allowed + ")"
 	}
 	return s
 }
@@ -103,13 +100,4 @@ func quote(v string) string {
 		v = v[:max] + "..."
 	}
 	return strconv.Quote(v)
-}
-
-// allowedText is the list String shows: for an origin refused by a large
-// policy, the entries closest to it (see origin_suggest.go).
-func (r Reason) allowedText() string {
-	if r.origins != nil && r.Code == ReasonOriginNotAllowed {
-		return r.origins.allowedNear(r.Value)
-	}
-	return r.Allowed
 }
