@@ -38,14 +38,13 @@ type originMatcher struct {
 	tables *originTables
 
 	// allowed is what Reason.Allowed shows: every entry, or a bounded
-	// summary; reasons, for a summary, what the closest entries are
-	// chosen from (see origin_suggest.go). Neither is read to match.
+	// summary (see origin_suggest.go).
 	allowed string
-	reasons *originReasons
 }
 
 // originTables are the lookups of a policy with more than smallOriginSet
-// exact origins or more than fewPatterns patterns.
+// exact origins or more than fewPatterns patterns, and the index of any
+// policy too long to list in a refusal.
 type originTables struct {
 	// exactSet holds the exact origins when there are more than
 	// smallOriginSet; its keys are sorted, for refusal reasons.
@@ -62,6 +61,9 @@ type originTables struct {
 	// portHosts is set when some ":*" entry has no "*.", so that the
 	// request's whole host is looked up too.
 	portHosts bool
+	// reasons, when allowed is a summary, are what the entries closest to
+	// a refused origin are chosen from; never read to match.
+	reasons *originReasons
 }
 
 // patternGroup is the range [first, end) of originMatcher.patterns that

@@ -85,7 +85,10 @@ func (m *originMatcher) indexForReasons(rules []originRule, exact []string) {
 		x.byReversed[i] = int32(i)
 	}
 	slices.SortFunc(x.byReversed, func(a, b int32) int { return compareReversed(x.entry(a), x.entry(b)) })
-	m.reasons = x
+	if m.tables == nil {
+		m.tables = &originTables{}
+	}
+	m.tables.reasons = x
 }
 
 // listSome joins entries from the start of list while they fit in
@@ -124,10 +127,10 @@ func compareReversed(a, b string) int {
 // small policy, else the entries closest to origin and how many others
 // there are.
 func (m *originMatcher) allowedNear(origin string) string {
-	x := m.reasons
-	if x == nil {
+	if m.tables == nil || m.tables.reasons == nil {
 		return m.allowed
 	}
+	x := m.tables.reasons
 	head, tail := origin, origin
 	if len(origin) > maxCompared {
 		head, tail = origin[:maxCompared], origin[len(origin)-maxCompared:]
