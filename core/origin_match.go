@@ -53,11 +53,12 @@ type originTables struct {
 	// ":*" one) to its group in originMatcher.patterns, which are sorted
 	// by host; nil with fewPatterns or fewer.
 	byHost map[string]patternGroup
-	// baseLens holds the lengths of the "*." bases, and maxBaseLen the
-	// longest: a label suffix of the request's host of any other length
-	// cannot be a base, so it is not looked up.
-	baseLens   lengthSet
-	maxBaseLen int
+	// baseLens holds the lengths of the "*." bases, minBaseLen and
+	// maxBaseLen the shortest and the longest: a label suffix of the
+	// request's host of any other length cannot be a base, so it is not
+	// looked up, and those shorter than the shortest are not even scanned.
+	baseLens               lengthSet
+	minBaseLen, maxBaseLen int
 	// portHosts is set when some ":*" entry has no "*.", so that the
 	// request's whole host is looked up too.
 	portHosts bool
@@ -89,13 +90,14 @@ func newOriginMatcher(rules []originRule, any bool) originMatcher {
 		}
 	}
 	exact := make([]string, 0, nExact)
-	t := &originTables{}
+	t := &originTables{minBaseLen: maxHostLen}
 	for _, r := range rules {
 		if r.isPattern() {
 			m.patterns = append(m.patterns, r)
 			m.maxLen = max(m.maxLen, len(r.scheme)+len("://")+maxHostLen+len(":65535"))
 			if r.subdomains {
 				t.baseLens.add(len(r.host))
+				t.minBaseLen = min(t.minBaseLen, len(r.host))
 				t.maxBaseLen = max(t.maxBaseLen, len(r.host))
 			} else {
 				t.portHosts = true
@@ -190,7 +192,10 @@ func (m *originMatcher) matchPattern(origin string) bool {
 	// a label suffix after a dot, and everything before that dot must be
 	// well-formed labels. Suffixes are tried shortest first, and only those
 	// of a length some base has.
-	for end := len(host); ; {
+	for end := len(host) - t.minBaseLen; ; {
+		if end <= 0 {
+			return false
+		}
 		dot := strings.LastIndexByte(host[:end], '.')
 		if dot <= 0 {
 			return false
