@@ -90,6 +90,7 @@ func newOriginMatcher(rules []originRule, any bool) originMatcher {
 		}
 	}
 	exact := make([]string, 0, nExact)
+	m.patterns = make([]originRule, 0, len(rules)-nExact)
 	t := &originTables{minBaseLen: maxHostLen}
 	for _, r := range rules {
 		if r.isPattern() {
