@@ -49,10 +49,12 @@ type originTables struct {
 	// exactSet holds the exact origins when there are more than
 	// smallOriginSet; its keys are sorted, for refusal reasons.
 	exactSet stringSet
-	// byHost maps a host (the base domain of a "*." entry, the host of a
-	// ":*" one) to its group in originMatcher.patterns, which are sorted
-	// by host; nil with fewPatterns or fewer.
-	byHost map[string]patternGroup
+	// byHost holds the hosts of the patterns (the base domain of a "*."
+	// entry, the host of a ":*" one), and groups[i] the range of
+	// originMatcher.patterns, sorted by host, that share byHost's i-th;
+	// groups is nil with fewPatterns or fewer.
+	byHost stringSet
+	groups []patternGroup
 	// baseLens holds the lengths of the "*." bases, minBaseLen and
 	// maxBaseLen the shortest and the longest: a label suffix of the
 	// request's host of any other length cannot be a base, so it is not
@@ -117,15 +119,17 @@ func newOriginMatcher(rules []originRule, any bool) originMatcher {
 	}
 	if len(m.patterns) > fewPatterns {
 		slices.SortStableFunc(m.patterns, func(a, b originRule) int { return strings.Compare(a.host, b.host) })
-		t.byHost = make(map[string]patternGroup)
+		var hosts []string
 		for first := 0; first < len(m.patterns); {
 			end := first + 1
 			for end < len(m.patterns) && m.patterns[end].host == m.patterns[first].host {
 				end++
 			}
-			t.byHost[m.patterns[first].host] = patternGroup{uint32(first), uint32(end)}
+			hosts = append(hosts, m.patterns[first].host)
+			t.groups = append(t.groups, patternGroup{uint32(first), uint32(end)})
 			first = end
 		}
+		t.byHost = newStringSet(hosts)
 		m.tables = t
 	}
 	m.indexForReasons(rules, exact)
@@ -150,7 +154,7 @@ func (m *originMatcher) match(origin string) bool {
 	if m.tables != nil && m.tables.exactSet.has(origin) {
 		return true
 	}
-	if m.tables == nil || m.tables.byHost == nil {
+	if m.tables == nil || m.tables.groups == nil {
 		for i := range m.patterns {
 			if m.patterns[i].match(origin) {
 				return true
@@ -169,19 +173,14 @@ func (m *originMatcher) matchPattern(origin string) bool {
 	if colon <= 0 || !strings.HasPrefix(origin[colon:], "://") {
 		return false
 	}
-	scheme, rest := origin[:colon], origin[colon+len("://"):]
-	host, port := rest, ""
-	if !strings.HasSuffix(rest, "]") { // an IPv6 host without a port
-		if i := strings.LastIndexByte(rest, ':'); i >= 0 {
-			host, port = rest[:i], rest[i+1:]
-			if port == "" {
-				return false
-			}
-		}
+	scheme := origin[:colon]
+	host, port, ok := splitRequestHostPort(origin[colon+len("://"):])
+	if !ok {
+		return false
 	}
 	t := m.tables
 	if t.portHosts {
-		if g, ok := t.byHost[host]; ok && m.groupAllowsHost(g, scheme, port) {
+		if i := t.byHost.index(host); i >= 0 && m.groupAllowsHost(t.groups[i], scheme, port) {
 			return true
 		}
 	}
@@ -206,8 +205,8 @@ func (m *originMatcher) matchPattern(origin string) bool {
 			return false
 		}
 		if t.baseLens.has(len(base)) {
-			if g, ok := t.byHost[base]; ok {
-				switch m.groupAllowsSubdomain(g, scheme, port, host, dot) {
+			if i := t.byHost.index(base); i >= 0 {
+				switch m.groupAllowsSubdomain(t.groups[i], scheme, port, host, dot) {
 				case subdomainAllowed:
 					return true
 				case subdomainMalformed:
@@ -232,16 +231,8 @@ func (r *originRule) match(origin string) bool {
 	if rest, ok = strings.CutPrefix(rest, "://"); !ok {
 		return false
 	}
-	host, port := rest, ""
-	if !strings.HasSuffix(rest, "]") { // an IPv6 host without a port
-		if i := strings.LastIndexByte(rest, ':'); i >= 0 {
-			host, port = rest[:i], rest[i+1:]
-			if port == "" {
-				return false
-			}
-		}
-	}
-	if !r.allowsPort(port) {
+	host, port, ok := splitRequestHostPort(rest)
+	if !ok || !r.allowsPort(port) {
 		return false
 	}
 	if !r.subdomains {
@@ -290,6 +281,19 @@ func (m *originMatcher) groupAllowsSubdomain(g patternGroup, scheme, port, host 
 		}
 	}
 	return subdomainNoRule
+}
+
+// splitRequestHostPort splits the host[:port] of a request's origin; an
+// empty port after a colon is no origin a browser sends.
+func splitRequestHostPort(rest string) (host, port string, ok bool) {
+	if strings.HasSuffix(rest, "]") { // an IPv6 host without a port
+		return rest, "", true
+	}
+	i := strings.LastIndexByte(rest, ':')
+	if i < 0 {
+		return rest, "", true
+	}
+	return rest[:i], rest[i+1:], i+1 < len(rest)
 }
 
 // allowsPort reports whether a pattern's port rule allows port, the

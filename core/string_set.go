@@ -2,8 +2,8 @@ package core
 
 import "hash/maphash"
 
-// stringSet is a read-only set of strings for the exact origins of a large
-// policy: open addressing over indexes into a slice the matcher keeps
+// stringSet is a read-only set of strings for the exact origins and the
+// pattern hosts of a large policy: open addressing over indexes into a slice the matcher keeps
 // anyway, which takes about a third of the memory of a map[string]struct{}
 // (4 bytes a slot at most half full, against a 16-byte key and control
 // bytes) and looks up as fast. The seed is random per set, so a request
@@ -31,17 +31,21 @@ func newStringSet(keys []string) stringSet {
 	return s
 }
 
-func (s *stringSet) has(key string) bool {
+func (s *stringSet) has(key string) bool { return s.index(key) >= 0 }
+
+// index returns the position of key in the keys the set was built from,
+// or -1.
+func (s *stringSet) index(key string) int {
 	if len(s.keys) == 0 {
-		return false
+		return -1
 	}
 	for i := maphash.String(s.seed, key) & s.mask; ; i = (i + 1) & s.mask {
 		k := s.slots[i]
 		if k == 0 {
-			return false
+			return -1
 		}
 		if s.keys[k-1] == key {
-			return true
+			return int(k - 1)
 		}
 	}
 }
