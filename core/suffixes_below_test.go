@@ -1,8 +1,6 @@
 package core
 
 import (
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,11 +12,7 @@ import (
 // of the list gives today; after updating golang.org/x/net, run go generate
 // in core.
 func TestSuffixesBelowTableCurrent(t *testing.T) {
-	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/net").Output()
-	if err != nil {
-		t.Fatalf("locating golang.org/x/net: %v", err)
-	}
-	rules, version, err := pslread.Read(filepath.Join(strings.TrimSpace(string(dir)), "publicsuffix"))
+	rules, version, err := pslread.FromModule()
 	if err != nil {
 		t.Fatal(err)
 	}

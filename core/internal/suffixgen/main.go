@@ -15,9 +15,6 @@ import (
 	"go/format"
 	"log"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 
 	"github.com/crossgate/crossgate/core/internal/suffixgen/pslread"
 )
@@ -27,11 +24,7 @@ func main() {
 	if len(os.Args) > 1 {
 		out = os.Args[1]
 	}
-	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/net").Output()
-	if err != nil {
-		log.Fatalf("locating golang.org/x/net: %v", err)
-	}
-	rules, version, err := pslread.Read(filepath.Join(strings.TrimSpace(string(dir)), "publicsuffix"))
+	rules, version, err := pslread.FromModule()
 	if err != nil {
 		log.Fatal(err)
 	}

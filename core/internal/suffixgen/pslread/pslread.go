@@ -7,6 +7,7 @@ package pslread
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -15,6 +16,16 @@ import (
 
 	"golang.org/x/net/publicsuffix"
 )
+
+// FromModule reads the rules of the golang.org/x/net this module requires,
+// located with the go command.
+func FromModule() (rules []string, version string, err error) {
+	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "golang.org/x/net").Output()
+	if err != nil {
+		return nil, "", fmt.Errorf("locating golang.org/x/net: %w", err)
+	}
+	return Read(filepath.Join(strings.TrimSpace(string(dir)), "publicsuffix"))
+}
 
 // Read returns every rule of the list in dir (x/net's publicsuffix
 // directory) as "name", "*.name" or "!name", and the list's version line.
