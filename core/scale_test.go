@@ -188,3 +188,22 @@ func TestMatcherAgreesWithReferenceAtScale(t *testing.T) {
 	}
 	t.Logf("%d origins checked against %d entries", checked, len(entries))
 }
+
+// BenchmarkHookedRefusalAtScale: what a refused origin costs with a refusal
+// hook on the large policy, choosing the entries closest to it included.
+func BenchmarkHookedRefusalAtScale(b *testing.B) {
+	p, err := core.New(core.Config{Origins: tenants.Origins(scaleExact, scalePatterns)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var reason string
+	p.OnRefusal(func(r core.Refusal) { reason = r.Reason.Allowed })
+	r := core.Request{Method: "GET", Origin: []string{"https://tenant-04242.customers.example"}, Path: "/"}
+	b.ReportAllocs()
+	for b.Loop() {
+		p.Decide(r)
+	}
+	if !strings.Contains(reason, tenants.Exact(4242)) {
+		b.Fatalf("the hook's reason does not name the closest tenant: %s", reason)
+	}
+}
