@@ -207,3 +207,26 @@ func BenchmarkHookedRefusalAtScale(b *testing.B) {
 		b.Fatalf("the hook's reason does not name the closest tenant: %s", reason)
 	}
 }
+
+// TestDiagnosticsBoundedLongEntries: a few entries as long as hosts go keep
+// the texts under 1 KiB too.
+func TestDiagnosticsBoundedLongEntries(t *testing.T) {
+	label := strings.Repeat("a", 60)
+	var origins []string
+	for i := range 8 {
+		origins = append(origins, fmt.Sprintf("https://%s.%s.%s.%s%d.example", label, label, label, label[:50], i))
+	}
+	p, err := core.New(core.Config{Origins: origins})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refusal core.Refusal
+	p.OnRefusal(func(r core.Refusal) { refusal = r })
+	d := p.Decide(core.Request{Method: "GET", Origin: []string{"https://evil.example"}, Path: "/"})
+	e := p.Explain(core.Probe{Origin: "https://evil.example"})
+	for name, text := range map[string]string{"Reason.String": d.Reason.String(), "Refusal.String": refusal.String(), "Explain": e.String()} {
+		if len(text) >= 1024 || !strings.Contains(text, " more") {
+			t.Errorf("%s is %d bytes: %s", name, len(text), text)
+		}
+	}
+}
