@@ -45,7 +45,7 @@ grep -o 'SKIP .*' "$OUT/tests.txt" | sort -u > "$OUT/skips.txt" || true
 	echo "cores: $(nproc)"
 } > "$OUT/machine.txt"
 
-go test -run '^$' -bench . -benchtime "$BENCHTIME" -count "$COUNT" -timeout 60m . | tee "$OUT/raw.txt" >/dev/null
+go test -run '^$' -bench . -skip '^BenchmarkScale$' -benchtime "$BENCHTIME" -count "$COUNT" -timeout 60m . | tee "$OUT/raw.txt" >/dev/null
 
 # The benchmarks are named Benchmark<Framework>/<scenario>/<library>;
 # benchstat groups only by key=value name parts, so the last part becomes

@@ -5,14 +5,17 @@ import (
 	"io"
 	"net/http"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/tenants"
 )
 
 // The soak test: concurrent clients against a real server of each adapter
@@ -105,7 +108,7 @@ func TestSoakReconfigure(t *testing.T) {
 	for _, f := range conformance.Frameworks() {
 		t.Run(f.Name, func(t *testing.T) {
 			before := len(goroutines())
-			soak(t, f, start.Add(soakDeadline))
+			soak(t, f, start.Add(soakDeadline), soakA, soakB, 0)
 			waitGoroutines(t, before)
 		})
 	}
@@ -114,8 +117,52 @@ func TestSoakReconfigure(t *testing.T) {
 	}
 }
 
-func soak(t *testing.T, f conformance.Framework, deadline time.Time) {
-	p, addr, shutdown := serveLoopback(t, f, soakA)
+// The large soak: the same two policies, each also listing the origins of
+// soakLargeExact and soakLargePatterns tenants, so that every Reconfigure
+// compiles a multi-tenant policy while the clients keep going. Under -race,
+// where compiling is several times slower, half of that, to keep the
+// test under 20 seconds.
+var (
+	soakLargeExact    = 100_000
+	soakLargePatterns = 10_000
+)
+
+func init() {
+	if raceEnabled {
+		soakLargeExact, soakLargePatterns = 50_000, 5_000
+	}
+}
+
+// soakLargeFlips is how many reconfigurations the clients must see
+// through: a large policy compiles in a fraction of a second, so the
+// requests continue until that many have been installed.
+const soakLargeFlips = 4
+
+func TestSoakReconfigureLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("soak test skipped with -short")
+	}
+	large := tenants.Origins(soakLargeExact, soakLargePatterns)
+	a, b := soakA, soakB
+	a.Origins = append(slices.Clone(a.Origins), large...)
+	b.Origins = append(slices.Clone(b.Origins), large...)
+	start := time.Now()
+	for _, f := range conformance.Frameworks() {
+		t.Run(f.Name, func(t *testing.T) {
+			before := len(goroutines())
+			soak(t, f, start.Add(soakDeadline), a, b, soakLargeFlips)
+			waitGoroutines(t, before)
+		})
+	}
+	if d := time.Since(start); d > soakDeadline {
+		t.Fatalf("soak took %v, more than %v", d, soakDeadline)
+	}
+}
+
+// soak serves f under policy a, flips it between a and b while the clients
+// send at least soakRequests, and until minFlips reconfigurations are done.
+func soak(t *testing.T, f conformance.Framework, deadline time.Time, a, b core.Config, minFlips int64) {
+	p, addr, shutdown := serveLoopback(t, f, a)
 	defer shutdown()
 	transport := &http.Transport{MaxIdleConnsPerHost: soakClients}
 	defer transport.CloseIdleConnections()
@@ -126,7 +173,7 @@ func soak(t *testing.T, f conformance.Framework, deadline time.Time) {
 	// still. The requests without Origin or from evil.test are controls,
 	// answered alike by both; the four others must tell the policies apart.
 	golden := make([][2]string, len(soakMix))
-	for i, cfg := range []core.Config{soakA, soakB} {
+	for i, cfg := range []core.Config{a, b} {
 		if err := p.Reconfigure(cfg); err != nil {
 			t.Fatal(err)
 		}
@@ -148,6 +195,7 @@ func soak(t *testing.T, f conformance.Framework, deadline time.Time) {
 	}
 
 	stop := make(chan struct{})
+	var flipped atomic.Int64
 	var flips sync.WaitGroup
 	flips.Add(1)
 	go func() {
@@ -158,14 +206,15 @@ func soak(t *testing.T, f conformance.Framework, deadline time.Time) {
 				return
 			default:
 			}
-			cfg := soakA
+			cfg := a
 			if i%2 == 1 {
-				cfg = soakB
+				cfg = b
 			}
 			if err := p.Reconfigure(cfg); err != nil {
 				t.Error(err)
 				return
 			}
+			flipped.Add(1)
 			time.Sleep(100 * time.Microsecond)
 		}
 	}()
@@ -178,7 +227,7 @@ func soak(t *testing.T, f conformance.Framework, deadline time.Time) {
 		clients.Add(1)
 		go func() {
 			defer clients.Done()
-			for i := range soakRequests / soakClients {
+			for i := 0; i < soakRequests/soakClients || flipped.Load() < minFlips; i++ {
 				if time.Now().After(deadline) {
 					errs <- "deadline passed"
 					return

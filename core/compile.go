@@ -137,7 +137,8 @@ func compileOrigins(cfg Config, ps *problems) (rules []originRule, anyOrigin boo
 		ps.add("Origins", -1, "", "no origin listed: every CORS request would be refused",
 			`list origins such as "https://app.example.com", or "*" for a public API without credentials`)
 	}
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(cfg.Origins))
+	rules = make([]originRule, 0, len(cfg.Origins))
 	for i, s := range cfg.Origins {
 		if s == "*" {
 			anyOrigin = true
@@ -165,7 +166,13 @@ func compileOrigins(cfg Config, ps *problems) (rules []originRule, anyOrigin boo
 			case rule.overPublicSuffix():
 				ps.add("Origins", i, s, `"*." over a public suffix with Credentials: anyone can register a subdomain there`,
 					`list the domain you control, such as "https://*.app.example.com", or set DangerouslyAllowInsecureOrigins`)
+			case rule.subdomains && underWildcardRule(rule.host):
+				ps.add("Origins", i, s, `"*." over a domain whose every child is a public suffix (a wildcard rule of the public-suffix list) with Credentials: anyone can register below each of them`,
+					"list the domain you control, such as "+strconv.Quote(rule.scheme+"://*.yours."+rule.host)+", or set DangerouslyAllowInsecureOrigins")
 			}
+			// Public suffixes below the pattern ("s3.amazonaws.com" under
+			// "*.amazonaws.com") are checked per request, where the host is known.
+			rule.guardSuffixes = rule.subdomains && hasRulesBelow(rule.host)
 		}
 		rules = append(rules, rule)
 	}

@@ -46,7 +46,10 @@ type Config struct {
 	// Network Access protocol; Chrome 142+ asks the user instead).
 	PrivateNetwork bool `json:"private_network,omitempty"`
 	// DangerouslyAllowInsecureOrigins permits, together with Credentials,
-	// plain-http origins other than loopback and "*." patterns over a public
-	// suffix. Any network attacker can impersonate such an origin.
+	// plain-http origins other than loopback, "*." patterns over a public
+	// suffix (or over a domain whose every child is one), and "*." matches of
+	// hosts registered under the public suffixes below a pattern
+	// ("attacker-bucket.s3.amazonaws.com" under "https://*.amazonaws.com").
+	// Anyone can impersonate such an origin.
 	DangerouslyAllowInsecureOrigins bool `json:"dangerously_allow_insecure_origins,omitempty"`
 }

@@ -80,6 +80,9 @@ func (p *Policy) Explain(pr Probe) Explanation {
 		d.Reason = Reason{Code: ReasonCredentialsNotAllowed}
 	}
 	e.Allowed, e.Reason = d.Allowed, d.Reason
+	if d.Reason.Code == ReasonOriginNotAllowed {
+		e.Reason = c.reasonFor(d.Reason.Code, d.Reason.Value)
+	}
 	if !e.Allowed {
 		e.Fix = fixFor(d.Reason)
 	}

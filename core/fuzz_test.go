@@ -2,6 +2,8 @@ package core_test
 
 import (
 	"errors"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -74,19 +76,61 @@ func FuzzOriginMatch(f *testing.F) {
 				strings.Replace(e, "://", "://"+origin, 1),
 				e+origin)
 		}
-		for _, c := range candidates {
-			for _, ls := range [][]string{{c}, lines(c)} {
-				if len(ls) == 0 {
-					continue // no Origin: not CORS, FuzzDecide's business
-				}
-				d := p.Decide(core.Request{Method: "GET", Origin: ls, Path: "/"})
-				if want := refAllowsOrigin(entries, ls); d.Allowed != want {
-					t.Fatalf("Origins %q, Origin lines %q: core allowed=%v, reference allowed=%v (reason %v)",
-						entries, ls, d.Allowed, want, d.Reason)
-				}
+		checkOriginsAgainstReference(t, p, entries, candidates)
+		// The same entries among many others, sharing their hosts, schemes
+		// and lengths: the matcher's tables rather than its small lists.
+		if slices.Contains(entries, "*") {
+			return // "*" must stand alone
+		}
+		padded := padOrigins(entries)
+		p, err = core.New(core.Config{Origins: padded, Credentials: pk.bit(), DangerouslyAllowInsecureOrigins: true})
+		if err != nil {
+			t.Fatalf("the padded policy is invalid although its entries were accepted: %v", err)
+		}
+		checkOriginsAgainstReference(t, p, padded, append(candidates, "https://a.t7.example.com", "http://a.b.t7.example.com:8080",
+			"https://t7.example.com:8443", "https://t7.example.com", "https://a.t7.example.com:8443"))
+	})
+}
+
+func checkOriginsAgainstReference(t *testing.T, p *core.Policy, entries, candidates []string) {
+	t.Helper()
+	for _, c := range candidates {
+		for _, ls := range [][]string{{c}, lines(c)} {
+			if len(ls) == 0 {
+				continue // no Origin: not CORS, FuzzDecide's business
+			}
+			d := p.Decide(core.Request{Method: "GET", Origin: ls, Path: "/"})
+			if want := refAllowsOrigin(entries, ls); d.Allowed != want {
+				t.Fatalf("Origins %q, Origin lines %q: core allowed=%v, reference allowed=%v (reason %v)",
+					entries, ls, d.Allowed, want, d.Reason)
 			}
 		}
-	})
+	}
+}
+
+// originFillers are valid entries around the fragments' hosts: exact
+// origins, "*." and ":*" patterns over the same and nearby hosts, with
+// other schemes and ports.
+var originFillers = func() []string {
+	var out []string
+	for i := range 24 {
+		t := "t" + strconv.Itoa(i) + ".example.com"
+		out = append(out, "https://"+t, "https://*."+t, "http://*."+t+":*", "https://"+t+":*", "https://*."+t+":8443")
+	}
+	return append(out, "http://*.example.com", "https://*.example.com:8443", "https://*.app.example.com:*",
+		"http://*.localhost:*", "https://localhost:*", "https://*.evil.test:1", "http://example.com:*",
+		"https://*.com.evil.test", "https://*.xn--bcher-kva.example", "http://127.0.0.1:*", "https://[::1]:*")
+}()
+
+// padOrigins returns entries followed by the fillers it does not list.
+func padOrigins(entries []string) []string {
+	out := slices.Clone(entries)
+	for _, f := range originFillers {
+		if !slices.Contains(entries, f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func FuzzRequestHeaders(f *testing.F) {

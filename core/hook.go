@@ -49,7 +49,7 @@ func (c *compiled) report(r *Request, kind Kind, code ReasonCode, value string) 
 	// request's own string would make value, and with it the Request, leak
 	// to the hook in the compiler's eyes, and fiber's stack-built Requests
 	// would move to the heap.
-	reason := Reason{Code: code, Value: boundedCopy(value), Allowed: c.allowedFor(code)}
+	reason := c.reasonFor(code, boundedCopy(value))
 	h.call(newRefusal(r, kind, reason))
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/tenants"
 )
 
 // Hostile inputs and what they cost. The bound is set before any byte is
@@ -48,6 +49,7 @@ func hostileRequests() []hostile {
 		{"64KiB origin", core.Request{Method: "GET", Origin: []string{"https://" + strings.Repeat("a", 64<<10) + ".example.com"}, Path: "/"}},
 		{"64KiB origin preflight", core.Request{Method: "OPTIONS", Origin: []string{"https://" + strings.Repeat("a", 64<<10) + ".example.com"},
 			RequestMethod: []string{"PUT"}, Path: "/"}},
+		{"126-label origin", core.Request{Method: "GET", Origin: []string{manyLabels}, Path: "/"}},
 	}
 }
 
@@ -60,6 +62,22 @@ func hostilePolicy(tb testing.TB, origins ...string) *core.Policy {
 	return p
 }
 
+// manyPatterns is the policy that makes origin matching work hardest: 10,000
+// tenant patterns, plus one pattern for every odd base length from 9 to 247
+// bytes ("*.b.example", "*.b.b.example", ...), so that each label suffix of
+// manyLabels is a length some base has and is looked up.
+func manyPatterns() []string {
+	out := tenants.Origins(0, 10_000)
+	for k := 1; k <= 120; k++ {
+		out = append(out, "https://*."+strings.Repeat("b.", k)+"example")
+	}
+	return out
+}
+
+// manyLabels is an origin with the most labels a host can have (126 in 249
+// bytes), matching none of manyPatterns.
+var manyLabels = "https://" + strings.Repeat("a.", 121) + "example"
+
 func BenchmarkHostile(b *testing.B) {
 	for _, pol := range []struct {
 		name    string
@@ -67,6 +85,7 @@ func BenchmarkHostile(b *testing.B) {
 	}{
 		{"exact", []string{"https://app.example.com"}},
 		{"pattern", []string{"https://*.example.com"}},
+		{"10120-patterns", manyPatterns()},
 	} {
 		p := hostilePolicy(b, pol.origins...)
 		for _, h := range hostileRequests() {
@@ -114,13 +133,17 @@ func BenchmarkHostileHooked(b *testing.B) {
 // TestHostileRefusedWithoutAllocating is the assertion behind the benchmark:
 // every hostile request is refused, and refusing it allocates nothing.
 func TestHostileRefusedWithoutAllocating(t *testing.T) {
-	p := hostilePolicy(t, "https://app.example.com", "https://*.example.com")
-	for _, h := range hostileRequests() {
-		if d := p.Decide(h.req); d.Allowed {
-			t.Errorf("%s: allowed", h.name)
-		}
-		if n := testing.AllocsPerRun(20, func() { sink = p.Decide(h.req) }); n != 0 {
-			t.Errorf("%s: %v allocations per Decide, want 0", h.name, n)
+	for _, p := range []*core.Policy{
+		hostilePolicy(t, "https://app.example.com", "https://*.example.com"),
+		hostilePolicy(t, manyPatterns()...),
+	} {
+		for _, h := range hostileRequests() {
+			if d := p.Decide(h.req); d.Allowed {
+				t.Errorf("%s: allowed", h.name)
+			}
+			if n := testing.AllocsPerRun(20, func() { sink = p.Decide(h.req) }); n != 0 {
+				t.Errorf("%s: %v allocations per Decide, want 0", h.name, n)
+			}
 		}
 	}
 }

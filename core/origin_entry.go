@@ -20,11 +20,20 @@ type originRule struct {
 	subdomains bool
 	// port is "" for the scheme's default port, digits, or "*" for any.
 	port string
+	// entry is the configured text, which is already the canonical form:
+	// parseOriginEntry refuses any other.
+	entry string
+	// guardSuffixes: with Credentials, a subdomain rule over a domain that
+	// has public suffixes below it refuses hosts registered under them.
+	guardSuffixes bool
 }
 
 func (r originRule) isPattern() bool { return r.subdomains || r.port == "*" }
 
 func (r originRule) String() string {
+	if r.entry != "" {
+		return r.entry
+	}
 	s := r.scheme + "://"
 	if r.subdomains {
 		s += "*."
@@ -131,7 +140,7 @@ func parseOriginEntry(s string) (originRule, *entryProblem) {
 		}
 		return fail(problem, `write a host such as "app.example.com", "127.0.0.1" or "[::1]"`)
 	}
-	rule.host = host
+	rule.host, rule.entry = host, s
 	return rule, nil
 }
 

@@ -50,6 +50,9 @@ type Reason struct {
 	Value string
 	// Allowed is what the policy allows for the failed check, precomputed by
 	// New ("GET, HEAD, POST, PUT"); empty when there is nothing to list.
+	// It is bounded whatever the policy: an origin list longer than a few
+	// hundred bytes shows a few entries and "and N more" (the first ones in
+	// a Decision; in a Refusal and in Explain, those closest to Value).
 	Allowed string
 }
 

@@ -150,6 +150,13 @@ func preflight(origin, method string, more ...Line) []Line {
 	return append([]Line{{hOrigin, origin}, {hACRM, method}}, more...)
 }
 
+// belowSuffixes allows the subdomains of two providers' domains, under
+// which the public-suffix list has suffixes anyone can register below.
+func belowSuffixes() core.Config {
+	return core.Config{Origins: []string{"https://*.amazonaws.com", "https://*.windows.net"}, Methods: []string{"PUT"},
+		Credentials: true, MaxAge: maxAge}
+}
+
 func origins(o ...string) core.Config { return core.Config{Origins: o} }
 
 // All returns the catalogue.
@@ -245,6 +252,17 @@ func All() []Attack {
 			Config: exact(), Header: get("https://app.example.com."), Refuse: Origin},
 		{Class: "trailing dot subdomain",
 			Config: subdomains(), Header: get("https://a.example.com."), Refuse: Origin},
+
+		// Public suffixes below a credentialed pattern: anyone can register
+		// a bucket or a blob account under the owner's domain.
+		{Class: "public suffix below the pattern (S3 bucket)",
+			Config: belowSuffixes(), Header: get("https://attacker-bucket.s3.amazonaws.com"), Refuse: Origin},
+		{Class: "public suffix below the pattern (S3 bucket) preflight",
+			Config: belowSuffixes(), Method: "OPTIONS", Header: preflight("https://attacker-bucket.s3.amazonaws.com", "PUT"), Refuse: Origin},
+		{Class: "public suffix below the pattern (wildcard rule)",
+			Config: belowSuffixes(), Header: get("https://ec2-1-2-3-4.compute.amazonaws.com"), Refuse: Origin},
+		{Class: "public suffix below the pattern (Azure blob)",
+			Config: belowSuffixes(), Header: get("https://attacker.blob.core.windows.net"), Refuse: Origin},
 
 		// Unicode and punycode.
 		{Class: "raw Unicode for a punycode entry",
@@ -393,6 +411,12 @@ func All() []Attack {
 			Config: origins(" https://*.example.com"), Refuse: Config},
 		{Class: "public-suffix wildcard with credentials",
 			Config: core.Config{Origins: []string{"https://*.github.io"}, Credentials: true}, Refuse: Config},
+		{Class: "public-suffix wildcard rule with credentials (sch.uk)",
+			Config: core.Config{Origins: []string{"https://*.sch.uk"}, Credentials: true}, Refuse: Config},
+		{Class: "public-suffix wildcard rule with credentials (kawasaki.jp)",
+			Config: core.Config{Origins: []string{"https://*.kawasaki.jp"}, Credentials: true}, Refuse: Config},
+		{Class: "public-suffix wildcard rule with credentials (compute.amazonaws.com)",
+			Config: core.Config{Origins: []string{"https://*.compute.amazonaws.com"}, Credentials: true}, Refuse: Config},
 		{Class: "plain http with credentials",
 			Config: core.Config{Origins: []string{"http://app.example.com"}, Credentials: true}, Refuse: Config},
 		{Class: "exposing * with credentials",
