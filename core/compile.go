@@ -31,6 +31,8 @@ type compiled struct {
 	varyPreflight  []string
 
 	origins originMatcher
+	// originFunc is Config.OriginFunc with its guards; nil when unset.
+	originFunc *originFunc
 	methods methodMatcher
 	headers headerMatcher
 
@@ -73,10 +75,12 @@ var (
 func compile(cfg Config) (*compiled, error) {
 	var ps problems
 	rules, anyOrigin := compileOrigins(cfg, &ps)
+	originFn := compileOriginFunc(cfg, anyOrigin, &ps)
 	var lines answerLines
 	c := &compiled{
 		config:         cfg.clone(),
 		origins:        newOriginMatcher(rules, anyOrigin),
+		originFunc:     originFn,
 		methods:        compileMethods(cfg.Methods, &ps),
 		headers:        compileRequestHeaders(cfg.RequestHeaders, &ps),
 		credentials:    cfg.Credentials,
@@ -133,7 +137,7 @@ type answerLines struct {
 }
 
 func compileOrigins(cfg Config, ps *problems) (rules []originRule, anyOrigin bool) {
-	if len(cfg.Origins) == 0 {
+	if len(cfg.Origins) == 0 && cfg.OriginFunc == nil {
 		ps.add("Origins", -1, "", "no origin listed: every CORS request would be refused",
 			`list origins such as "https://app.example.com", or "*" for a public API without credentials`)
 	}

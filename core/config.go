@@ -52,4 +52,19 @@ type Config struct {
 	// ("attacker-bucket.s3.amazonaws.com" under "https://*.amazonaws.com").
 	// Anyone can impersonate such an origin.
 	DangerouslyAllowInsecureOrigins bool `json:"dangerously_allow_insecure_origins,omitempty"`
+	// OriginFunc, when set, decides origins that no entry of Origins
+	// matches, at run time: the tenants in a database, say. Origins may then
+	// be empty. It is asked only about a request with exactly one Origin
+	// line that is a well-formed serialized origin (a lower-case http or
+	// https scheme, a host, a port other than the default), never about
+	// "null", a malformed or oversized value, or several lines; an origin
+	// it approves is echoed exactly, never "*". With Credentials, a
+	// plain-http origin other than loopback is refused without asking,
+	// unless DangerouslyAllowInsecureOrigins. A panic refuses the request
+	// (ReasonOriginFuncPanicked) and is logged once. New asks it once about
+	// an origin no site can have and refuses a function that approves it.
+	// It decides origins only: methods, headers and credentials stay the
+	// policy's. It runs inside Decide, so it must be quick and safe for
+	// concurrent use; it is not part of the JSON or environment forms.
+	OriginFunc func(origin string) bool `json:"-"`
 }

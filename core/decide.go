@@ -44,8 +44,8 @@ func (c *compiled) decideCORS(r *Request) Decision {
 		return c.decidePreflight(r)
 	}
 	d := Decision{Kind: Actual, Vary: c.varyActual}
-	if !c.originAllowed(r.Origin) {
-		d.Reason = c.originRefusal(r.Origin)
+	if v := c.originVerdict(r.Origin); v != ReasonNone {
+		d.Reason = c.originRefusal(r.Origin, v)
 		// Even the "*" policy varies here: this answer lacks the
 		// Access-Control-Allow-Origin that its other answers carry.
 		d.Vary = lineOrigin
@@ -59,19 +59,30 @@ func (c *compiled) decideCORS(r *Request) Decision {
 	return d
 }
 
-// originAllowed tells whether origin, the request's Origin lines, is
-// allowed. Browsers send one Origin; several mean a proxy or a forger, and
-// answering one of them would be guessing.
+// originVerdict tells whether origin, the request's Origin lines, is
+// allowed (ReasonNone): by a static entry, or else by the OriginFunc.
+// Browsers send one Origin; several mean a proxy or a forger, and
+// answering one of them would be guessing. On a refusal the code is
+// provisional: the function's own verdict, or ReasonOriginNotAllowed,
+// which originRefusal makes precise.
 //
-// The allowed path only answers a bool: building a Reason there too, even a
-// zero one, cost a third of an allowed actual request's Decide.
-func (c *compiled) originAllowed(origin []string) bool {
-	return len(origin) == 1 && c.origins.match(origin[0])
+// The allowed path only answers a small code: building a Reason there too,
+// even a zero one, cost a third of an allowed actual request's Decide.
+func (c *compiled) originVerdict(origin []string) ReasonCode {
+	if len(origin) == 1 {
+		if c.origins.match(origin[0]) {
+			return ReasonNone
+		}
+		if c.originFunc != nil {
+			return c.originFunc.verdict(origin[0])
+		}
+	}
+	return ReasonOriginNotAllowed
 }
 
-// originRefusal returns why origin, which originAllowed refused, is refused.
-func (c *compiled) originRefusal(origin []string) Reason {
-	code := ReasonOriginNotAllowed
+// originRefusal returns why origin, which originVerdict refused with code,
+// is refused.
+func (c *compiled) originRefusal(origin []string, code ReasonCode) Reason {
 	switch {
 	case len(origin) > 1:
 		code = ReasonOriginMultiple
@@ -84,7 +95,7 @@ func (c *compiled) originRefusal(origin []string) Reason {
 }
 
 // methodAllowed tells whether the preflight's requested method, one
-// well-formed token, is allowed; like originAllowed, it builds no Reason.
+// well-formed token, is allowed; like originVerdict, it builds no Reason.
 func (c *compiled) methodAllowed(lines []string) bool {
 	return len(lines) == 1 && len(lines[0]) <= maxMethodLen && isToken(lines[0]) && c.methods.allows(lines[0])
 }
@@ -101,8 +112,8 @@ func (c *compiled) methodRefusal(lines []string) Reason {
 
 func (c *compiled) decidePreflight(r *Request) Decision {
 	d := Decision{Kind: Preflight, End: true, Vary: c.varyPreflight}
-	if !c.originAllowed(r.Origin) {
-		d.Reason = c.originRefusal(r.Origin)
+	if v := c.originVerdict(r.Origin); v != ReasonNone {
+		d.Reason = c.originRefusal(r.Origin, v)
 		d.Status = statusOriginRefused
 		c.reportIfHooked(r, Preflight, d.Reason.Code, d.Reason.Value)
 		return d
@@ -188,7 +199,7 @@ func looksLikeOrigin(o string) bool {
 // cannot compute.
 func (c *compiled) reasonFor(code ReasonCode, value string) Reason {
 	r := Reason{Code: code, Value: value, Allowed: c.allowedFor(code)}
-	if code == ReasonOriginNotAllowed {
+	if code == ReasonOriginNotAllowed || code == ReasonOriginFuncRefused {
 		r.Allowed = c.origins.allowedNear(value)
 	}
 	return r
@@ -198,7 +209,8 @@ func (c *compiled) reasonFor(code ReasonCode, value string) Reason {
 // same text a Reason carries.
 func (c *compiled) allowedFor(code ReasonCode) string {
 	switch code {
-	case ReasonOriginNotAllowed, ReasonOriginNull, ReasonOriginMalformed, ReasonOriginMultiple:
+	case ReasonOriginNotAllowed, ReasonOriginNull, ReasonOriginMalformed, ReasonOriginMultiple,
+		ReasonOriginFuncRefused, ReasonOriginFuncPanicked, ReasonOriginInsecure:
 		return c.origins.allowed
 	case ReasonMethodNotAllowed:
 		return c.methods.allowed

@@ -80,7 +80,7 @@ func (p *Policy) Explain(pr Probe) Explanation {
 		d.Reason = Reason{Code: ReasonCredentialsNotAllowed}
 	}
 	e.Allowed, e.Reason = d.Allowed, d.Reason
-	if d.Reason.Code == ReasonOriginNotAllowed {
+	if d.Reason.Code == ReasonOriginNotAllowed || d.Reason.Code == ReasonOriginFuncRefused {
 		e.Reason = c.reasonFor(d.Reason.Code, d.Reason.Value)
 	}
 	if !e.Allowed {
@@ -127,6 +127,12 @@ func fixFor(r Reason) string {
 		return "no change can allow it: browsers never send such a header list"
 	case ReasonCredentialsNotAllowed:
 		return "set Credentials: true, with exact origins (not \"*\")"
+	case ReasonOriginFuncRefused:
+		return "add " + q(r.Value) + " to Origins, or make OriginFunc approve it (the tenant may be missing from its store)"
+	case ReasonOriginFuncPanicked:
+		return "fix OriginFunc: it panicked for this origin, and must return false for an origin it does not know"
+	case ReasonOriginInsecure:
+		return "serve the page over https; only if the network path is trusted, set DangerouslyAllowInsecureOrigins"
 	}
 	return ""
 }

@@ -2,15 +2,17 @@ package core_test
 
 import (
 	"errors"
+	"net"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/crossgate/crossgate/core"
 )
 
-// The fuzz targets of issue 5, "nothing gets through that should not".
+// The fuzz targets, "nothing gets through that should not".
 // FuzzOriginMatch and FuzzRequestHeaders are differential: core must agree
 // with the reference model of reference_test.go on every input.
 // FuzzDecide checks the invariants every answer keeps whatever the input,
@@ -439,4 +441,65 @@ func checkAccepted(cfg core.Config) string {
 		}
 	}
 	return ""
+}
+
+// FuzzDecideOriginFunc decides requests under policies whose OriginFunc
+// approves every origin it is shown (but the probe New asks about, which
+// New would refuse): whatever the function says, an answer never carries
+// "*" or "null", never a value that is not one well-formed serialized
+// origin, and never, with Credentials, a plain-http origin other than
+// loopback unless the policy says DangerouslyAllowInsecureOrigins.
+func FuzzDecideOriginFunc(f *testing.F) {
+	f.Add([]byte{0, 2, 1, 0}, "GET", "https://tenant.example.net")
+	f.Add([]byte{0, 3, 1, 1}, "OPTIONS", "http://tenant.example.net")
+	f.Add([]byte{1, 0, 1}, "GET", "null")
+	f.Add([]byte{5, 1}, "GET", "https://a.example\nhttps://b.example")
+	f.Add([]byte{7, 1, 0}, "GET", "HTTPS://Tenant.Example.net:443/")
+	f.Fuzz(func(t *testing.T, data []byte, method, origin string) {
+		pk := picker{data}
+		cfg := pk.config()
+		if pk.bit() {
+			cfg.Origins = nil
+		}
+		var shown atomic.Int64
+		cfg.OriginFunc = func(o string) bool {
+			shown.Add(1)
+			return !strings.HasSuffix(o, ".invalid")
+		}
+		p, err := core.New(cfg)
+		if err != nil {
+			return
+		}
+		shown.Store(0)
+		r := core.Request{Method: method, Origin: lines(origin), RequestMethod: lines("PUT"), Path: "/fuzz"}
+		d := p.Decide(r)
+		acao := ""
+		for name, values := range d.Headers() {
+			if name == "Access-Control-Allow-Origin" {
+				acao = strings.Join(values, ", ")
+			}
+		}
+		if acao == "" {
+			return
+		}
+		o, ok := refParseOrigin(acao)
+		switch {
+		case acao == "*" || acao == "null":
+			t.Fatalf("OriginFunc path answered %q", acao)
+		case len(r.Origin) != 1 || acao != r.Origin[0]:
+			t.Fatalf("answered %q for the Origin lines %q", acao, r.Origin)
+		case !ok:
+			t.Fatalf("answered %q, which is not a serialized origin", acao)
+		case cfg.Credentials && !cfg.DangerouslyAllowInsecureOrigins && o.scheme == "http" && !refLoopback(o.host) && !refAllowsOrigin(cfg.Origins, r.Origin):
+			t.Fatalf("answered the plain-http origin %q with Credentials", acao)
+		}
+	})
+}
+
+// refLoopback: localhost names and loopback addresses.
+func refLoopback(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") || host == "[::1]" {
+		return true
+	}
+	return strings.HasPrefix(host, "127.") && net.ParseIP(host) != nil
 }

@@ -37,6 +37,15 @@ const (
 	// policy has no Credentials. A server cannot see this (preflights never
 	// carry credentials), so only Explain reports it.
 	ReasonCredentialsNotAllowed
+	// ReasonOriginFuncRefused: no entry of Config.Origins matches the
+	// origin, and Config.OriginFunc refused it.
+	ReasonOriginFuncRefused
+	// ReasonOriginFuncPanicked: Config.OriginFunc panicked when asked about
+	// the origin; the request is refused.
+	ReasonOriginFuncPanicked
+	// ReasonOriginInsecure: the origin is plain http (not loopback) and the
+	// policy has Credentials, so Config.OriginFunc was not asked.
+	ReasonOriginInsecure
 )
 
 // Reason says why a request was refused: which check failed, on which value
@@ -83,6 +92,12 @@ func (r Reason) String() string {
 		return "Access-Control-Request-Headers " + quote(r.Value)
 	case ReasonCredentialsNotAllowed:
 		return "credentials requested but the policy has no Credentials"
+	case ReasonOriginFuncRefused:
+		s = "origin " + quote(r.Value) + " not allowed: no entry of Origins matches it and OriginFunc refused it"
+	case ReasonOriginFuncPanicked:
+		return "origin " + quote(r.Value) + " refused: OriginFunc panicked"
+	case ReasonOriginInsecure:
+		return "origin " + quote(r.Value) + " refused: plain http with Credentials, so OriginFunc was not asked (anyone on the network path can impersonate it)"
 	default:
 		return "refused"
 	}
