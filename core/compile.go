@@ -33,8 +33,8 @@ type compiled struct {
 	origins originMatcher
 	// originFunc is Config.OriginFunc with its guards; nil when unset.
 	originFunc *originFunc
-	methods methodMatcher
-	headers headerMatcher
+	methods    methodMatcher
+	headers    headerMatcher
 
 	// config is the Config this was compiled from, for Policy.Config.
 	config Config
