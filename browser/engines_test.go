@@ -23,8 +23,9 @@ type engineBehaviour struct {
 	// request with Authorization through (the standard says it must not,
 	// #cors-non-wildcard-request-header-name).
 	StarCoversAuthorization bool
-	// Preflights counts the preflights of two identical PUTs under
-	// Access-Control-Max-Age: 600, with and without credentials.
+	// Preflights is the most preflights seen for two identical PUTs under
+	// Access-Control-Max-Age: 600, with and without credentials (at least
+	// one is always sent).
 	PreflightsCredentialed, PreflightsUncredentialed int
 	// HeaderRefused is what the console says of a refused header.
 	HeaderRefused func(name string) string
@@ -42,9 +43,10 @@ var engineBehaviours = map[string]engineBehaviour{
 	"firefox": {
 		StarCoversAuthorization: true,
 		// Firefox ESR 153 driven over WebDriver BiDi sent the preflight
-		// again for the second PUT, with or without credentials; its HTTP
-		// cache works in the same session (the demo's Vary scenario). The
-		// cause (the engine or its automation) is not established.
+		// again for the second PUT in some runs and not in others, with or
+		// without credentials; its HTTP cache works in the same session
+		// (the demo's Vary scenario). The cause (the engine or its
+		// automation) is not established.
 		PreflightsCredentialed: 2, PreflightsUncredentialed: 2,
 		HeaderRefused: func(name string) string { return firefoxSays(demo.CauseHeader, name) },
 	},
@@ -136,8 +138,8 @@ func TestEngineDifferences(t *testing.T) {
 					}
 					n := hand.preflights(path)
 					t.Logf("%s: two PUTs under Max-Age 600 were preflighted %d time(s)", c.name, n)
-					if n != c.want {
-						t.Errorf("%s: %d preflight(s), want %d", c.name, n, c.want)
+					if n < 1 || n > c.want {
+						t.Errorf("%s: %d preflight(s), want 1 to %d", c.name, n, c.want)
 					}
 				}
 			})

@@ -32,9 +32,6 @@ func TestFirefoxMatrix(t *testing.T) {
 	}
 	for _, sc := range demo.Scenarios() {
 		dev, deviates := firefoxDeviations[sc.ID]
-		if deviates {
-			sc.Preflights = dev.Preflights
-		}
 		t.Run(sc.ID, func(t *testing.T) {
 			var res scenarioResult
 			if err := ff.Evaluate(fmt.Sprintf("window.crossgate.runScenario(%q)", sc.ID), &res); err != nil {
@@ -46,11 +43,16 @@ func TestFirefoxMatrix(t *testing.T) {
 					if !ok {
 						t.Fatalf("the page returned no result for %s", a.Name)
 					}
-					if deviates {
+					want, stats := sc, d.Stats(a.Name, run, sc.ID)
+					// Firefox either behaves as Chromium does or as the
+					// deviation says; it was seen doing both from one run
+					// to the next.
+					if deviates && stats.Preflights == dev.Preflights {
+						want.Preflights = dev.Preflights
 						// The page judges by Chromium's numbers.
 						r.Problems = slices.DeleteFunc(r.Problems, func(p string) bool { return p == dev.PageProblem })
 					}
-					checkCell(t, sc, r, d.Stats(a.Name, run, sc.ID))
+					checkCell(t, want, r, stats)
 					checkFirefoxConsole(t, sc, r, ff)
 				})
 			}
@@ -85,9 +87,10 @@ type firefoxDeviation struct {
 
 // firefoxDeviations are the scenarios Firefox plays differently.
 var firefoxDeviations = map[string]firefoxDeviation{
-	// Observed: with Access-Control-Max-Age: 600, Firefox preflights the
-	// second PUT again, where Chromium reuses the cached answer (see
-	// engineBehaviours). The standard lets a user agent evict at will.
+	// Observed: with Access-Control-Max-Age: 600, Firefox sometimes
+	// preflights the second PUT again, where Chromium reuses the cached
+	// answer (see engineBehaviours); in other runs it reuses it too. The
+	// standard lets a user agent evict at will, so both counts pass.
 	"preflight-cached": {Preflights: 2, PageProblem: "server saw 2 preflight(s), expected 1"},
 }
 
