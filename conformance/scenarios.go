@@ -181,6 +181,7 @@ func Scenarios() []Scenario {
 		notCORSScenarios(),
 		actualScenarios(),
 		originScenarios(),
+		originFuncScenarios(),
 		preflightScenarios(),
 		methodScenarios(),
 		headerScenarios(),
