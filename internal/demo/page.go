@@ -39,7 +39,9 @@ type pageConfig struct {
 
 // policyView is a Config as the page shows it.
 type policyView struct {
-	Origins        []string `json:"origins"`
+	Origins []string `json:"origins"`
+	// OriginFunc says which origins the policy's OriginFunc approves.
+	OriginFunc     string   `json:"originFunc,omitempty"`
 	Methods        []string `json:"methods"`
 	RequestHeaders []string `json:"requestHeaders"`
 	ExposedHeaders []string `json:"exposedHeaders"`
@@ -75,6 +77,11 @@ func newPageHandler(d *Demo) http.Handler {
 		cfg.Policies[name] = policyView{
 			Origins: c.Origins, Methods: c.Methods, RequestHeaders: c.RequestHeaders,
 			ExposedHeaders: c.ExposedHeaders, Credentials: c.Credentials, MaxAge: c.MaxAge.String(),
+		}
+		if c.OriginFunc != nil {
+			v := cfg.Policies[name]
+			v.OriginFunc = "a tenant lookup that approves " + d.Origins[Second]
+			cfg.Policies[name] = v
 		}
 	}
 	cfgJSON, err := json.Marshal(cfg)

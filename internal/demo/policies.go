@@ -43,10 +43,13 @@ const (
 )
 
 // configFor returns the configuration of a policy. home and second are the
-// two page origins the credentialed policies trust.
+// two page origins the credentialed policies trust: home listed in Origins,
+// second approved at run time by an OriginFunc that stands for a lookup of
+// an application's tenants.
 func configFor(name PolicyName, home, second string) core.Config {
 	cfg := core.Config{
-		Origins:        []string{home, second},
+		Origins:        []string{home},
+		OriginFunc:     func(origin string) bool { return origin == second },
 		Methods:        []string{"GET", "POST", "PUT", "DELETE"},
 		RequestHeaders: []string{headerToken, "Content-Type"},
 		ExposedHeaders: []string{headerExposed},
@@ -56,6 +59,7 @@ func configFor(name PolicyName, home, second string) core.Config {
 	switch name {
 	case PolicyAny:
 		cfg.Origins = []string{"*"}
+		cfg.OriginFunc = nil
 		cfg.Credentials = false
 	case PolicyNoCache:
 		cfg.MaxAge = -time.Second

@@ -111,7 +111,8 @@
     const pol = $('#policies');
     pol.textContent = '';
     for (const [k, v] of Object.entries(config.policies)) {
-      pol.appendChild(el('div', '', 'policy ' + k + ': origins ' + v.origins.join(' ') + ' · methods ' + v.methods.join(',') +
+      const fn = v.originFunc ? ' + OriginFunc (' + v.originFunc + ')' : '';
+      pol.appendChild(el('div', '', 'policy ' + k + ': origins ' + v.origins.join(' ') + fn + ' · methods ' + v.methods.join(',') +
         ' · request headers ' + v.requestHeaders.join(',') + ' · exposed ' + v.exposedHeaders.join(',') +
         ' · credentials ' + v.credentials + ' · max-age ' + v.maxAge));
     }
