@@ -144,13 +144,14 @@ func Scenarios() []Scenario {
 		{
 			ID:    "origin-refused-simple",
 			Title: "Disallowed origin, simple request",
-			Explain: "The page on http://127.0.0.1:C is not in the policy. A simple request is " +
+			Explain: "The page on http://127.0.0.1:C is not in the policy, and its OriginFunc (a " +
+				"tenant lookup) refuses it. A simple request is " +
 				"still sent and still runs on the server: the browser only hides the answer, " +
 				"because it lacks Access-Control-Allow-Origin. Never rely on CORS to stop a " +
 				"state-changing request.",
 			Policy:  PolicyMain,
 			Steps:   []Step{{From: Stranger, Method: "GET", Cause: CauseOrigin}},
-			Actuals: 1, Refusal: core.ReasonOriginNotAllowed,
+			Actuals: 1, Refusal: core.ReasonOriginFuncRefused,
 		},
 		{
 			ID:    "origin-refused-preflight",
@@ -160,7 +161,7 @@ func Scenarios() []Scenario {
 			Policy: PolicyMain,
 			Steps: []Step{{From: Stranger, Method: "PUT", Headers: map[string]string{headerToken: "t0ken"},
 				Body: "{}", Cause: CauseOrigin}},
-			Preflights: 1, Refusal: core.ReasonOriginNotAllowed,
+			Preflights: 1, Refusal: core.ReasonOriginFuncRefused,
 		},
 		{
 			ID:    "method-refused",
@@ -230,7 +231,7 @@ func Scenarios() []Scenario {
 				{From: Home, Method: "GET", Allowed: true},
 				{From: Localhost, Method: "GET", Cause: CauseOrigin},
 			},
-			Actuals: 2, Refusal: core.ReasonOriginNotAllowed,
+			Actuals: 2, Refusal: core.ReasonOriginFuncRefused,
 		},
 		{
 			ID:    "preflight-cached",
