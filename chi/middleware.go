@@ -53,6 +53,13 @@ type Options struct {
 	// then refuses the real request. Turn it on only where the application
 	// answers those preflights itself or must refuse them.
 	SkipPreflights bool
+	// TrustProxyHeaders says a reverse proxy you trust sets
+	// X-Forwarded-Host and X-Forwarded-Proto: the request's own origin is
+	// then read from them, so that a same-origin request refused for its
+	// Origin is reported as such (core.Refusal.SameOrigin) behind the
+	// proxy. It never changes a decision. Leave it off when clients reach
+	// the server directly: anyone can send those headers.
+	TrustProxyHeaders bool
 }
 
 // MiddlewareWithOptions is Middleware with the settings in o.
@@ -80,7 +87,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.next.ServeHTTP(w, r)
 		return
 	}
-	d := h.policy.Decide(req)
+	if h.opts.TrustProxyHeaders && len(req.Origin) > 0 {
+		core.ForwardedHTTP(r, &req)
+	}
+	d := h.policy.DecideContext(r.Context(), req)
 	core.WriteHTTP(w.Header(), &d)
 	if d.End {
 		w.WriteHeader(d.Status)

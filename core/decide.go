@@ -1,6 +1,9 @@
 package core
 
-import "strings"
+import (
+	"context"
+	"strings"
+)
 
 // Canonical names of the response headers crossgate writes.
 const (
@@ -29,7 +32,7 @@ func (c *compiled) decide(r *Request) Decision {
 	if len(r.Origin) == 0 {
 		return c.notCORS
 	}
-	return c.decideCORS(r)
+	return c.decideCORS(nil, r)
 }
 
 // isPreflight: Fetch, #cors-preflight-fetch: a preflight is OPTIONS with
@@ -39,9 +42,9 @@ func isPreflight(r *Request) bool { return r.Method == "OPTIONS" && len(r.Reques
 // decideCORS decides a request with an Origin. The actual request's steps
 // are written here rather than in a function of their own: one call less on
 // the most common CORS request.
-func (c *compiled) decideCORS(r *Request) Decision {
+func (c *compiled) decideCORS(ctx context.Context, r *Request) Decision {
 	if isPreflight(r) {
-		return c.decidePreflight(r)
+		return c.decidePreflight(ctx, r)
 	}
 	d := Decision{Kind: Actual, Vary: c.varyActual}
 	if v := c.originVerdict(r.Origin); v != ReasonNone {
@@ -49,7 +52,7 @@ func (c *compiled) decideCORS(r *Request) Decision {
 		// Even the "*" policy varies here: this answer lacks the
 		// Access-Control-Allow-Origin that its other answers carry.
 		d.Vary = lineOrigin
-		c.reportIfHooked(r, Actual, d.Reason.Code, d.Reason.Value)
+		c.reportIfHooked(ctx, r, Actual, d.Reason.Code, d.Reason.Value)
 		return d
 	}
 	d.Allowed = true
@@ -110,12 +113,12 @@ func (c *compiled) methodRefusal(lines []string) Reason {
 	return Reason{Code: ReasonMethodNotAllowed, Value: method, Allowed: c.methods.allowed}
 }
 
-func (c *compiled) decidePreflight(r *Request) Decision {
+func (c *compiled) decidePreflight(ctx context.Context, r *Request) Decision {
 	d := Decision{Kind: Preflight, End: true, Vary: c.varyPreflight}
 	if v := c.originVerdict(r.Origin); v != ReasonNone {
 		d.Reason = c.originRefusal(r.Origin, v)
 		d.Status = statusOriginRefused
-		c.reportIfHooked(r, Preflight, d.Reason.Code, d.Reason.Value)
+		c.reportIfHooked(ctx, r, Preflight, d.Reason.Code, d.Reason.Value)
 		return d
 	}
 	// From here on the origin is allowed, so the answer carries
@@ -128,7 +131,7 @@ func (c *compiled) decidePreflight(r *Request) Decision {
 	if !c.methodAllowed(r.RequestMethod) {
 		d.Reason = c.methodRefusal(r.RequestMethod)
 		d.answer = &c.methodRefused
-		c.reportIfHooked(r, Preflight, d.Reason.Code, d.Reason.Value)
+		c.reportIfHooked(ctx, r, Preflight, d.Reason.Code, d.Reason.Value)
 		return d
 	}
 	if c.reflectMethod {
@@ -137,7 +140,7 @@ func (c *compiled) decidePreflight(r *Request) Decision {
 	if code, name := c.headers.check(r.RequestHeaders); code != ReasonNone {
 		d.Reason = Reason{Code: code, Value: name, Allowed: c.headers.allowed}
 		d.answer = &c.headerRefused
-		c.reportIfHooked(r, Preflight, d.Reason.Code, d.Reason.Value)
+		c.reportIfHooked(ctx, r, Preflight, d.Reason.Code, d.Reason.Value)
 		return d
 	}
 	variant := 0
@@ -222,8 +225,8 @@ func (c *compiled) allowedFor(code ReasonCode) string {
 
 // reportIfHooked reports a refusal when a hook is set; the check is inlined
 // so that a refusal without a hook costs no call.
-func (c *compiled) reportIfHooked(r *Request, kind Kind, code ReasonCode, value string) {
+func (c *compiled) reportIfHooked(ctx context.Context, r *Request, kind Kind, code ReasonCode, value string) {
 	if c.owner != nil && c.owner.refusalHook() != nil {
-		c.report(r, kind, code, value)
+		c.report(ctx, r, kind, code, value)
 	}
 }

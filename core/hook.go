@@ -1,6 +1,7 @@
 package core
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -37,7 +38,7 @@ func (p *Policy) OnRefusal(hook func(Refusal)) {
 // slices would make every Request escape to the heap, refused or not.
 //
 //go:noinline
-func (c *compiled) report(r *Request, kind Kind, code ReasonCode, value string) {
+func (c *compiled) report(ctx context.Context, r *Request, kind Kind, code ReasonCode, value string) {
 	if c.owner == nil {
 		return // Explain's quiet copy
 	}
@@ -50,7 +51,7 @@ func (c *compiled) report(r *Request, kind Kind, code ReasonCode, value string) 
 	// to the hook in the compiler's eyes, and fiber's stack-built Requests
 	// would move to the heap.
 	reason := c.reasonFor(code, boundedCopy(value))
-	h.call(newRefusal(r, kind, reason))
+	h.call(newRefusal(ctx, r, kind, reason))
 }
 
 // refusalHook returns the hook that p's refusals go to: p's own, or, for a

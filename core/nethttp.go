@@ -1,12 +1,19 @@
 package core
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // FromHTTP reads the headers Decide needs from a net/http request, without
-// copying: the slices are the request's own header lines.
+// copying: the slices are the request's own header lines. Host and Scheme
+// are the connection's (see ForwardedHTTP behind a trusted proxy).
 func FromHTTP(r *http.Request) Request {
 	h := r.Header
-	req := Request{Method: r.Method, Origin: h["Origin"], Path: r.URL.Path}
+	req := Request{Method: r.Method, Origin: h["Origin"], Path: r.URL.Path, Host: r.Host, Scheme: "http"}
+	if r.TLS != nil {
+		req.Scheme = "https"
+	}
 	if MayBePreflight(req.Method, req.Origin) {
 		req.RequestMethod = h["Access-Control-Request-Method"]
 		if len(req.RequestMethod) > 0 {
@@ -49,4 +56,28 @@ func WriteHTTP(h http.Header, d *Decision) {
 	} else {
 		h["Vary"] = d.Vary
 	}
+}
+
+// ForwardedHTTP sets req's Host and Scheme from the request's
+// X-Forwarded-Host and X-Forwarded-Proto (their first values), as a reverse
+// proxy in front of the server sets them. They only tell a refusal whether
+// the request was same-origin; call it only when a proxy you trust
+// overwrites those headers, since any client can send them.
+func ForwardedHTTP(r *http.Request, req *Request) {
+	if host := firstForwarded(r.Header.Get("X-Forwarded-Host")); host != "" {
+		req.Host = host
+	}
+	switch proto := firstForwarded(r.Header.Get("X-Forwarded-Proto")); proto {
+	case "http", "https":
+		req.Scheme = proto
+	}
+}
+
+// firstForwarded returns the first element of a comma-separated forwarded
+// value, the one the proxy nearest the client wrote.
+func firstForwarded(v string) string {
+	if i := strings.IndexByte(v, ','); i >= 0 {
+		v = v[:i]
+	}
+	return strings.TrimSpace(v)
 }

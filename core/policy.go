@@ -1,6 +1,7 @@
 package core
 
 import (
+	"context"
 	"sync"
 	"sync/atomic"
 )
@@ -53,6 +54,24 @@ func (p *Policy) Reconfigure(cfg Config) error {
 // When p has scopes, the policy of the longest prefix containing r.Path
 // decides instead (see Scope).
 func (p *Policy) Decide(r Request) Decision {
+	// The body is DecideContext's, written out rather than called: a call
+	// would copy the Request once more on every request.
+	if t := p.scopes.Load(); t != nil {
+		p = t.policyFor(r.Path, p)
+	}
+	c := p.current.Load()
+	if len(r.Origin) == 0 {
+		return c.notCORS
+	}
+	return c.decideCORS(nil, &r)
+}
+
+// DecideContext is Decide for a request whose context the refusal hook
+// should get (Refusal.Context): trace and request IDs that the
+// application's logging and tracing middleware put there reach the log
+// line, and slog's context-aware handlers work. Adapters pass the
+// framework's request context.
+func (p *Policy) DecideContext(ctx context.Context, r Request) Decision {
 	// Written out rather than a call: a policy without scopes then pays
 	// one atomic load.
 	if t := p.scopes.Load(); t != nil {
@@ -65,7 +84,10 @@ func (p *Policy) Decide(r Request) Decision {
 	if len(r.Origin) == 0 {
 		return c.notCORS
 	}
-	return c.decideCORS(&r)
+	// ctx travels beside the Request, not in it: a context stored in the
+	// Request and handed to the hook would make the compiler move every
+	// Request to the heap.
+	return c.decideCORS(ctx, &r)
 }
 
 // install makes c the policy that Decide reads, reporting to p's hook.

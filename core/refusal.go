@@ -1,6 +1,7 @@
 package core
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -30,6 +31,15 @@ type Refusal struct {
 	Method string
 	Path   string
 	Reason Reason
+	// Context is the request's context (see Policy.DecideContext), for
+	// loggers that read trace and request IDs from it; never nil.
+	Context context.Context
+	// SameOrigin reports that the refused Origin is the request's own
+	// origin (Request.Host and Scheme): a browser sends Origin on
+	// same-origin POSTs too, and such a request needs no CORS at all, so
+	// the refusal is no sign of a misconfiguration. SlogRefusals logs it at
+	// level Debug rather than Warn.
+	SameOrigin bool
 }
 
 // String is the refusal as one log line, such as
@@ -65,7 +75,7 @@ func logValue(v string) string {
 // Each value is cut before it is copied, so a refusal costs the same for a
 // megabyte-long header as for a short one; reason's Value must be such a
 // copy already (see report).
-func newRefusal(r *Request, kind Kind, reason Reason) Refusal {
+func newRefusal(ctx context.Context, r *Request, kind Kind, reason Reason) Refusal {
 	ref := Refusal{
 		Kind:   kind,
 		Path:   boundedCopy(r.Path),
@@ -73,6 +83,11 @@ func newRefusal(r *Request, kind Kind, reason Reason) Refusal {
 	}
 	if len(r.Origin) > 0 {
 		ref.Origin = boundedCopy(r.Origin[0])
+		ref.SameOrigin = isOwnOrigin(r.Origin[0], r.Scheme, r.Host)
+	}
+	ref.Context = ctx
+	if ref.Context == nil {
+		ref.Context = context.Background()
 	}
 	if kind == Preflight && len(r.RequestMethod) > 0 {
 		ref.Method = boundedCopy(r.RequestMethod[0])
@@ -80,6 +95,27 @@ func newRefusal(r *Request, kind Kind, reason Reason) Refusal {
 		ref.Method = boundedCopy(r.Method)
 	}
 	return ref
+}
+
+// isOwnOrigin tells whether origin is scheme://host, the request's own
+// origin, with the default port of scheme written or not (a browser omits
+// it, a Host header may carry it).
+func isOwnOrigin(origin, scheme, host string) bool {
+	if scheme == "" || host == "" {
+		return false
+	}
+	rest, ok := strings.CutPrefix(origin, scheme+"://")
+	if !ok {
+		return false
+	}
+	host = strings.ToLower(host)
+	switch {
+	case scheme == "https":
+		host = strings.TrimSuffix(host, ":443")
+	case scheme == "http":
+		host = strings.TrimSuffix(host, ":80")
+	}
+	return rest == host
 }
 
 // boundedCopy returns a copy of v cut to MaxRefusalValueLen bytes. Neither

@@ -23,9 +23,20 @@ type Request struct {
 	RequestHeaders []string
 	// RequestPrivateNetwork holds every Access-Control-Request-Private-Network line.
 	RequestPrivateNetwork []string
-	// Path is the request path, used only to report refusals (the refusal
-	// hook receives copies, so the strings here may alias reused buffers).
+	// Path is the request path: it picks the policy of a scope (see
+	// Policy.Scope), and refusals report it (the refusal hook receives
+	// copies, so the strings here may alias reused buffers).
 	Path string
+
+	// Host and Scheme only shape what a refusal reports; the decision never
+	// reads them.
+
+	// Host and Scheme ("http" or "https") are the request's own origin as
+	// the server sees it (behind a trusted proxy, the forwarded ones). A
+	// refused Origin equal to Scheme + "://" + Host is a same-origin request
+	// that the browser marked with Origin (it does on same-origin POSTs):
+	// the refusal says so (Refusal.SameOrigin). Empty means unknown.
+	Host, Scheme string
 }
 
 // MayBePreflight tells an adapter whether a request with this method and

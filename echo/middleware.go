@@ -52,6 +52,13 @@ type Config struct {
 	// the real request. Turn it on only where the application answers those
 	// preflights itself or must refuse them.
 	SkipPreflights bool
+	// TrustProxyHeaders says a reverse proxy you trust sets
+	// X-Forwarded-Host and X-Forwarded-Proto: the request's own origin is
+	// then read from them, so that a same-origin request refused for its
+	// Origin is reported as such (core.Refusal.SameOrigin) behind the
+	// proxy. It never changes a decision. Leave it off when clients reach
+	// the server directly: anyone can send those headers.
+	TrustProxyHeaders bool
 }
 
 // MiddlewareWithConfig returns echo middleware configured by cfg, as echo's
@@ -69,14 +76,17 @@ func MiddlewareWithConfig(cfg Config) echo.MiddlewareFunc {
 //
 //go:noinline
 func middleware(cfg Config) echo.MiddlewareFunc {
-	p, skip, skipPreflights := cfg.Policy, cfg.Skipper, cfg.SkipPreflights
+	p, skip, skipPreflights, trustProxy := cfg.Policy, cfg.Skipper, cfg.SkipPreflights, cfg.TrustProxyHeaders
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			req := core.FromHTTP(c.Request())
 			if skip != nil && skipping.Asks(&req, skipPreflights) && skip(c) {
 				return next(c)
 			}
-			d := p.Decide(req)
+			if trustProxy && len(req.Origin) > 0 {
+				core.ForwardedHTTP(c.Request(), &req)
+			}
+			d := p.DecideContext(c.Request().Context(), req)
 			core.WriteHTTP(c.Response().Header(), &d)
 			if d.End {
 				return c.NoContent(d.Status)

@@ -50,6 +50,13 @@ type Options struct {
 	// browser then refuses the real request. Turn it on only where the
 	// application answers those preflights itself or must refuse them.
 	SkipPreflights bool
+	// TrustProxyHeaders says a reverse proxy you trust sets
+	// X-Forwarded-Host and X-Forwarded-Proto: the request's own origin is
+	// then read from them, so that a same-origin request refused for its
+	// Origin is reported as such (core.Refusal.SameOrigin) behind the
+	// proxy. It never changes a decision. Leave it off when clients reach
+	// the server directly: anyone can send those headers.
+	TrustProxyHeaders bool
 }
 
 // MiddlewareWithOptions is Middleware with the settings in o.
@@ -62,7 +69,10 @@ func MiddlewareWithOptions(p *core.Policy, o Options) gin.HandlerFunc {
 			c.Next()
 			return
 		}
-		d := p.Decide(req)
+		if o.TrustProxyHeaders && len(req.Origin) > 0 {
+			core.ForwardedHTTP(c.Request, &req)
+		}
+		d := p.DecideContext(c.Request.Context(), req)
 		core.WriteHTTP(c.Writer.Header(), &d)
 		if d.End {
 			// AbortWithStatus writes the status with an empty body and

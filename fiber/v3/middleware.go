@@ -52,6 +52,13 @@ type Config struct {
 	// Turn it on only where the application answers those preflights
 	// itself or must refuse them.
 	SkipPreflights bool
+	// TrustProxyHeaders says a reverse proxy you trust sets
+	// X-Forwarded-Host and X-Forwarded-Proto: the request's own origin is
+	// then read from them, so that a same-origin request refused for its
+	// Origin is reported as such (core.Refusal.SameOrigin) behind the
+	// proxy. It never changes a decision. Leave it off when clients reach
+	// the server directly: anyone can send those headers.
+	TrustProxyHeaders bool
 }
 
 // MiddlewareWithConfig returns fiber middleware configured by cfg. It
@@ -69,7 +76,7 @@ func MiddlewareWithConfig(cfg Config) fiber.Handler {
 //
 //go:noinline
 func middleware(cfg Config) fiber.Handler {
-	p, skip, skipPreflights := cfg.Policy, cfg.Next, cfg.SkipPreflights
+	p, skip, skipPreflights, trustProxy := cfg.Policy, cfg.Next, cfg.SkipPreflights, cfg.TrustProxyHeaders
 	return func(c fiber.Ctx) error {
 		// The lines live on this goroutine's stack for the length of the
 		// call; Decide keeps none of them.
@@ -78,7 +85,8 @@ func middleware(cfg Config) fiber.Handler {
 		if skip != nil && skipping.Asks(&req, skipPreflights) && skip(c) {
 			return c.Next()
 		}
-		d := p.Decide(req)
+		fastheader.SetOwnOrigin(&req, c.RequestCtx(), trustProxy)
+		d := p.DecideContext(c.Context(), req)
 		fastheader.WriteDecision(&c.Response().Header, &d)
 		if d.End {
 			// Status, not SendStatus: SendStatus writes the status text as a
