@@ -9,7 +9,7 @@ import (
 )
 
 // TestAttacks plays the attack catalogue (internal/attacks) against core
-// alone; conformance/attacks_test.go plays the same rows through every
+// alone; internal/conformance/attacks_test.go plays the same rows through every
 // adapter over real HTTP.
 func TestAttacks(t *testing.T) {
 	for _, a := range attacks.All() {

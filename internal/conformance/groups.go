@@ -53,9 +53,6 @@ func PlainGroupFrameworks() []Framework {
 	return []Framework{PlainGroupChi(), PlainGroupGin(), PlainGroupEcho(), PlainGroupEchoV5(), PlainGroupFiber(), PlainGroupFiberV3()}
 }
 
-// groupPolicies returns the policy of /v2 (the served one) and a new one
-// for /v1.
-func groupPolicies(p *core.Policy) (v2, v1 *core.Policy, err error) {
-	v1, err = core.New(legacyConfig())
-	return p, v1, err
-}
+// legacyPolicy returns a new policy for /v1: the group applications serve
+// the policy they are given on /v2 and this one on /v1.
+func legacyPolicy() (*core.Policy, error) { return core.New(legacyConfig()) }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/rawhttp"
 )
 
 // Scenario is one exchange with a server protected by Config: the request a
@@ -32,15 +33,12 @@ type Scenario struct {
 type Request struct {
 	Method string
 	Path   string
-	Header []Line
+	Header []rawhttp.Line
 	// Raw sends the request over a bare TCP connection, each line as
-	// Name + ":" + Value (see SendRaw), so that the case of its names and the
+	// Name + ":" + Value (see rawhttp.Send), so that the case of its names and the
 	// whitespace around its values reach the server as written.
 	Raw bool
 }
-
-// Line is one request header line.
-type Line struct{ Name, Value string }
 
 // Response is what the scenario expects back.
 type Response struct {
@@ -134,27 +132,32 @@ func with(c core.Config, f func(*core.Config)) core.Config {
 	return c
 }
 
-// req builds a request; kv alternates header names and values.
-func req(method, path string, kv ...string) Request {
+// hdr is one header name and its value: a request line for req, an
+// expected response header for want. Taking them as one value means a
+// name can never be written without its value.
+type hdr struct{ name, value string }
+
+// req builds a request with the header lines lines, in order.
+func req(method, path string, lines ...hdr) Request {
 	r := Request{Method: method, Path: path}
-	for i := 0; i+1 < len(kv); i += 2 {
-		r.Header = append(r.Header, Line{kv[i], kv[i+1]})
+	for _, l := range lines {
+		r.Header = append(r.Header, rawhttp.Line{Name: l.name, Value: l.value})
 	}
 	return r
 }
 
-// preflight builds a preflight from origin asking for method, with extra
-// header lines kv.
-func preflight(path, origin, method string, kv ...string) Request {
-	return req(http.MethodOptions, path, append([]string{hOrigin, origin, hACRM, method}, kv...)...)
+// preflight builds a preflight from origin asking for method, with the
+// extra header lines more.
+func preflight(path, origin, method string, more ...hdr) Request {
+	return req(http.MethodOptions, path, append([]hdr{{hOrigin, origin}, {hACRM, method}}, more...)...)
 }
 
-// want builds an expected response; kv alternates CORS header names and
-// their expected values.
-func want(status int, appRan bool, kv ...string) Response {
+// want builds an expected response carrying exactly the CORS headers
+// headers.
+func want(status int, appRan bool, headers ...hdr) Response {
 	w := Response{Status: status, AppRan: appRan, Header: map[string]string{}}
-	for i := 0; i+1 < len(kv); i += 2 {
-		w.Header[kv[i]] = kv[i+1]
+	for _, h := range headers {
+		w.Header[h.name] = h.value
 	}
 	return w
 }
@@ -162,16 +165,16 @@ func want(status int, appRan bool, kv ...string) Response {
 // Shorthands for the responses the contract prescribes under basic.
 var (
 	// an allowed actual request answered by the application
-	basicActualAllowed = want(200, true, ACAO, appOrigin, ACEH, "X-Exposed", Vary, varyOrigin)
+	basicActualAllowed = want(200, true, hdr{ACAO, appOrigin}, hdr{ACEH, "X-Exposed"}, hdr{Vary, varyOrigin})
 	// a refused actual request: the application still runs, no CORS header
-	actualRefused = want(200, true, Vary, varyOrigin)
+	actualRefused = want(200, true, hdr{Vary, varyOrigin})
 	// an allowed preflight, ended by the middleware
-	basicPreflightAllowed = want(204, false, ACAO, appOrigin, ACAM, basicMethods, ACAH, basicHeaders, ACMA, basicMaxAge, Vary, varyPreflight)
+	basicPreflightAllowed = want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{ACMA, basicMaxAge}, hdr{Vary, varyPreflight})
 	// a preflight whose method or header is refused: the allow lists but
 	// no Max-Age, so the browser names the method or header
-	basicPreflightListRefused = want(204, false, ACAO, appOrigin, ACAM, basicMethods, ACAH, basicHeaders, Vary, varyPreflight)
+	basicPreflightListRefused = want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{Vary, varyPreflight})
 	// a preflight whose origin is refused
-	preflightOriginRefused = want(403, false, Vary, varyPreflight)
+	preflightOriginRefused = want(403, false, hdr{Vary, varyPreflight})
 )
 
 // Scenarios returns every scenario, in the order the runner plays them.
@@ -201,20 +204,20 @@ func notCORSScenarios() []Scenario {
 	return []Scenario{
 		{Name: "not-cors/get", Config: basic(),
 			Request: req("GET", pathItems),
-			Want:    want(200, true, Vary, varyOrigin)},
+			Want:    want(200, true, hdr{Vary, varyOrigin})},
 		{Name: "not-cors/post-with-cookie", Config: credentialed(),
-			Request: req("POST", itemPath, "Cookie", "session=1"),
-			Want:    want(200, true, Vary, varyOrigin)},
+			Request: req("POST", itemPath, hdr{"Cookie", "session=1"}),
+			Want:    want(200, true, hdr{Vary, varyOrigin})},
 		{Name: "not-cors/unknown-path", Config: basic(),
 			Request: req("GET", unknownPath),
-			Want:    want(404, false, Vary, varyOrigin)},
+			Want:    want(404, false, hdr{Vary, varyOrigin})},
 		// An OPTIONS with ACRM but no Origin is no preflight.
 		{Name: "not-cors/options-acrm-without-origin", Config: basic(),
-			Request: req("OPTIONS", pathExplicit, hACRM, "PUT"),
-			Want:    want(200, true, Vary, varyOrigin)},
+			Request: req("OPTIONS", pathExplicit, hdr{hACRM, "PUT"}),
+			Want:    want(200, true, hdr{Vary, varyOrigin})},
 		{Name: "not-cors/any-origin-policy", Config: anyOrigin(),
 			Request: req("GET", pathItems),
-			Want:    want(200, true, ACAO, "*", ACEH, "X-Exposed")},
+			Want:    want(200, true, hdr{ACAO, "*"}, hdr{ACEH, "X-Exposed"})},
 	}
 }
 
@@ -222,50 +225,50 @@ func actualScenarios() []Scenario {
 	var s []Scenario
 	for _, m := range appMethods {
 		s = append(s, Scenario{Name: "actual/allowed-" + strings.ToLower(m), Config: basic(),
-			Request: req(m, itemPath, hOrigin, appOrigin),
+			Request: req(m, itemPath, hdr{hOrigin, appOrigin}),
 			Want:    basicActualAllowed})
 	}
 	return append(s,
 		Scenario{Name: "actual/refused-origin", Config: basic(),
-			Request: req("GET", pathItems, hOrigin, evilOrigin),
+			Request: req("GET", pathItems, hdr{hOrigin, evilOrigin}),
 			Want:    actualRefused},
 		Scenario{Name: "actual/refused-origin-delete-still-runs", Config: basic(),
-			Request: req("DELETE", itemPath, hOrigin, evilOrigin),
+			Request: req("DELETE", itemPath, hdr{hOrigin, evilOrigin}),
 			Want:    actualRefused},
 		// Actual requests are judged by their origin alone: the method
 		// lists are for preflights.
 		Scenario{Name: "actual/method-not-listed", Config: core.Config{Origins: []string{appOrigin}},
-			Request: req("PATCH", itemPath, hOrigin, appOrigin),
-			Want:    want(200, true, ACAO, appOrigin, Vary, varyOrigin)},
+			Request: req("PATCH", itemPath, hdr{hOrigin, appOrigin}),
+			Want:    want(200, true, hdr{ACAO, appOrigin}, hdr{Vary, varyOrigin})},
 		Scenario{Name: "actual/unknown-path", Config: basic(),
-			Request: req("GET", unknownPath, hOrigin, appOrigin),
-			Want:    want(404, false, ACAO, appOrigin, ACEH, "X-Exposed", Vary, varyOrigin)},
+			Request: req("GET", unknownPath, hdr{hOrigin, appOrigin}),
+			Want:    want(404, false, hdr{ACAO, appOrigin}, hdr{ACEH, "X-Exposed"}, hdr{Vary, varyOrigin})},
 		// OPTIONS without ACRM is an ordinary request for the app's handler.
 		Scenario{Name: "actual/options-without-acrm", Config: basic(),
-			Request: req("OPTIONS", pathExplicit, hOrigin, appOrigin),
+			Request: req("OPTIONS", pathExplicit, hdr{hOrigin, appOrigin}),
 			Want:    basicActualAllowed},
 		Scenario{Name: "actual/options-without-acrm-refused-origin", Config: basic(),
-			Request: req("OPTIONS", pathExplicit, hOrigin, evilOrigin),
+			Request: req("OPTIONS", pathExplicit, hdr{hOrigin, evilOrigin}),
 			Want:    actualRefused},
 		Scenario{Name: "actual/expose-several", Config: with(basic(), func(c *core.Config) { c.ExposedHeaders = []string{"X-Exposed", "X-Hidden"} }),
-			Request: req("GET", pathItems, hOrigin, appOrigin),
-			Want:    want(200, true, ACAO, appOrigin, ACEH, "X-Exposed, X-Hidden", Vary, varyOrigin)},
+			Request: req("GET", pathItems, hdr{hOrigin, appOrigin}),
+			Want:    want(200, true, hdr{ACAO, appOrigin}, hdr{ACEH, "X-Exposed, X-Hidden"}, hdr{Vary, varyOrigin})},
 		Scenario{Name: "actual/expose-star", Config: with(basic(), func(c *core.Config) { c.ExposedHeaders = []string{"*"} }),
-			Request: req("GET", pathItems, hOrigin, appOrigin),
-			Want:    want(200, true, ACAO, appOrigin, ACEH, "*", Vary, varyOrigin)},
+			Request: req("GET", pathItems, hdr{hOrigin, appOrigin}),
+			Want:    want(200, true, hdr{ACAO, appOrigin}, hdr{ACEH, "*"}, hdr{Vary, varyOrigin})},
 		Scenario{Name: "actual/expose-none", Config: with(basic(), func(c *core.Config) { c.ExposedHeaders = nil }),
-			Request: req("GET", pathItems, hOrigin, appOrigin),
-			Want:    want(200, true, ACAO, appOrigin, Vary, varyOrigin)},
+			Request: req("GET", pathItems, hdr{hOrigin, appOrigin}),
+			Want:    want(200, true, hdr{ACAO, appOrigin}, hdr{Vary, varyOrigin})},
 		Scenario{Name: "actual/any-origin-policy", Config: anyOrigin(),
-			Request: req("GET", pathItems, hOrigin, evilOrigin),
-			Want:    want(200, true, ACAO, "*", ACEH, "X-Exposed")},
+			Request: req("GET", pathItems, hdr{hOrigin, evilOrigin}),
+			Want:    want(200, true, hdr{ACAO, "*"}, hdr{ACEH, "X-Exposed"})},
 		Scenario{Name: "actual/any-origin-policy-null", Config: anyOrigin(),
-			Request: req("POST", pathItems, hOrigin, "null"),
-			Want:    want(200, true, ACAO, "*", ACEH, "X-Exposed")},
+			Request: req("POST", pathItems, hdr{hOrigin, "null"}),
+			Want:    want(200, true, hdr{ACAO, "*"}, hdr{ACEH, "X-Exposed"})},
 		// Several Origin lines are refused even by "*": refused requests
 		// get Vary: Origin and nothing else.
 		Scenario{Name: "actual/any-origin-policy-two-origin-lines", Config: anyOrigin(),
-			Request: req("GET", pathItems, hOrigin, appOrigin, hOrigin, evilOrigin),
+			Request: req("GET", pathItems, hdr{hOrigin, appOrigin}, hdr{hOrigin, evilOrigin}),
 			Want:    actualRefused},
 	)
 }
@@ -279,7 +282,7 @@ func originScenarios() []Scenario {
 	}
 	subOnly := core.Config{Origins: []string{"https://*.example.com"}}
 	anyPort := core.Config{Origins: []string{"http://localhost:*", "https://*.example.org:*"}}
-	allowed := func(origin string) Response { return want(200, true, ACAO, origin, Vary, varyOrigin) }
+	allowed := func(origin string) Response { return want(200, true, hdr{ACAO, origin}, hdr{Vary, varyOrigin}) }
 	cases := []struct {
 		name   string
 		cfg    core.Config
@@ -315,12 +318,12 @@ func originScenarios() []Scenario {
 			w = allowed(c.origin)
 		}
 		s = append(s, Scenario{Name: "origin/actual-" + c.name, Config: c.cfg,
-			Request: req("GET", pathItems, hOrigin, c.origin), Want: w})
+			Request: req("GET", pathItems, hdr{hOrigin, c.origin}), Want: w})
 	}
 	for _, c := range cases {
 		w := preflightOriginRefused
 		if c.ok {
-			w = want(204, false, ACAO, c.origin, Vary, varyPreflight)
+			w = want(204, false, hdr{ACAO, c.origin}, hdr{Vary, varyPreflight})
 			if len(c.cfg.Methods) > 0 {
 				w.Header[ACAM] = strings.Join(c.cfg.Methods, ", ")
 			}
@@ -330,10 +333,10 @@ func originScenarios() []Scenario {
 	}
 	return append(s,
 		Scenario{Name: "origin/actual-two-lines", Config: basic(),
-			Request: req("GET", pathItems, hOrigin, appOrigin, hOrigin, appOrigin),
+			Request: req("GET", pathItems, hdr{hOrigin, appOrigin}, hdr{hOrigin, appOrigin}),
 			Want:    actualRefused},
 		Scenario{Name: "origin/preflight-two-lines", Config: basic(),
-			Request: preflight(itemPath, appOrigin, "PUT", hOrigin, appOrigin),
+			Request: preflight(itemPath, appOrigin, "PUT", hdr{hOrigin, appOrigin}),
 			Want:    preflightOriginRefused},
 	)
 }
@@ -344,13 +347,13 @@ func originScenarios() []Scenario {
 func preflightScenarios() []Scenario {
 	return []Scenario{
 		{Name: "preflight/allowed", Config: basic(),
-			Request: preflight(itemPath, appOrigin, "PUT", hACRH, "content-type,x-token"),
+			Request: preflight(itemPath, appOrigin, "PUT", hdr{hACRH, "content-type,x-token"}),
 			Want:    basicPreflightAllowed},
 		{Name: "preflight/allowed-no-acrh", Config: basic(),
 			Request: preflight(pathItems, appOrigin, "DELETE"),
 			Want:    basicPreflightAllowed},
 		{Name: "preflight/unknown-path", Config: basic(),
-			Request: preflight(unknownPath, appOrigin, "PATCH", hACRH, "x-token"),
+			Request: preflight(unknownPath, appOrigin, "PATCH", hdr{hACRH, "x-token"}),
 			Want:    basicPreflightAllowed},
 		{Name: "preflight/unknown-path-refused-origin", Config: basic(),
 			Request: preflight(unknownPath, evilOrigin, "PATCH"),
@@ -361,32 +364,32 @@ func preflightScenarios() []Scenario {
 			Request: preflight(pathExplicit, appOrigin, "PUT"),
 			Want:    basicPreflightAllowed},
 		{Name: "preflight/refused-origin", Config: basic(),
-			Request: preflight(itemPath, evilOrigin, "PUT", hACRH, "x-token"),
+			Request: preflight(itemPath, evilOrigin, "PUT", hdr{hACRH, "x-token"}),
 			Want:    preflightOriginRefused},
 		{Name: "preflight/refused-origin-explicit-route", Config: basic(),
 			Request: preflight(pathExplicit, evilOrigin, "PUT"),
 			Want:    preflightOriginRefused},
 		{Name: "preflight/no-lists", Config: core.Config{Origins: []string{appOrigin}},
 			Request: preflight(itemPath, appOrigin, "POST"),
-			Want:    want(204, false, ACAO, appOrigin, Vary, varyPreflight)},
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{Vary, varyPreflight})},
 		{Name: "preflight/any-origin-policy", Config: anyOrigin(),
-			Request: preflight(itemPath, evilOrigin, "PUT", hACRH, "X-Token"),
-			Want:    want(204, false, ACAO, "*", ACAM, "PUT", ACAH, "x-token", Vary, varyPreflight)},
+			Request: preflight(itemPath, evilOrigin, "PUT", hdr{hACRH, "X-Token"}),
+			Want:    want(204, false, hdr{ACAO, "*"}, hdr{ACAM, "PUT"}, hdr{ACAH, "x-token"}, hdr{Vary, varyPreflight})},
 		{Name: "preflight/any-origin-policy-null", Config: anyOrigin(),
 			Request: preflight(itemPath, "null", "PUT"),
-			Want:    want(204, false, ACAO, "*", ACAM, "PUT", ACAH, "x-token", Vary, varyPreflight)},
+			Want:    want(204, false, hdr{ACAO, "*"}, hdr{ACAM, "PUT"}, hdr{ACAH, "x-token"}, hdr{Vary, varyPreflight})},
 		{Name: "preflight/any-origin-policy-method-refused", Config: anyOrigin(),
 			Request: preflight(itemPath, appOrigin, "DELETE"),
-			Want:    want(204, false, ACAO, "*", ACAM, "PUT", ACAH, "x-token", Vary, varyPreflight)},
+			Want:    want(204, false, hdr{ACAO, "*"}, hdr{ACAM, "PUT"}, hdr{ACAH, "x-token"}, hdr{Vary, varyPreflight})},
 	}
 }
 
 func methodScenarios() []Scenario {
 	star := with(basic(), func(c *core.Config) { c.Methods = []string{"*"} })
-	starWant := want(204, false, ACAO, appOrigin, ACAM, "*", ACAH, basicHeaders, ACMA, basicMaxAge, Vary, varyPreflight)
+	starWant := want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, "*"}, hdr{ACAH, basicHeaders}, hdr{ACMA, basicMaxAge}, hdr{Vary, varyPreflight})
 	// A refusal must leave out what was asked; "*" would not, so a "*"
 	// list is left out of refusals altogether.
-	starRefused := want(204, false, ACAO, appOrigin, ACAH, basicHeaders, Vary, varyPreflight)
+	starRefused := want(204, false, hdr{ACAO, appOrigin}, hdr{ACAH, basicHeaders}, hdr{Vary, varyPreflight})
 	return []Scenario{
 		{Name: "method/listed-patch", Config: basic(),
 			Request: preflight(itemPath, appOrigin, "PATCH"),
@@ -395,7 +398,7 @@ func methodScenarios() []Scenario {
 			Request: preflight(itemPath, appOrigin, "GET"),
 			Want:    basicPreflightAllowed},
 		{Name: "method/safelisted-post-unlisted", Config: basic(),
-			Request: preflight(itemPath, appOrigin, "POST", hACRH, "x-token"),
+			Request: preflight(itemPath, appOrigin, "POST", hdr{hACRH, "x-token"}),
 			Want:    basicPreflightAllowed},
 		{Name: "method/refused", Config: basic(),
 			Request: preflight(itemPath, appOrigin, "PURGE"),
@@ -403,13 +406,13 @@ func methodScenarios() []Scenario {
 		// Checked before the headers: a bad method with a bad header is
 		// still answered as a method refusal (same headers either way).
 		{Name: "method/refused-with-refused-header", Config: basic(),
-			Request: preflight(itemPath, appOrigin, "PURGE", hACRH, "x-other"),
+			Request: preflight(itemPath, appOrigin, "PURGE", hdr{hACRH, "x-other"}),
 			Want:    basicPreflightListRefused},
 		{Name: "method/case-sensitive", Config: basic(),
 			Request: preflight(itemPath, appOrigin, "patch"),
 			Want:    basicPreflightListRefused},
 		{Name: "method/two-acrm-lines", Config: basic(),
-			Request: preflight(itemPath, appOrigin, "PUT", hACRM, "PUT"),
+			Request: preflight(itemPath, appOrigin, "PUT", hdr{hACRM, "PUT"}),
 			Want:    basicPreflightListRefused},
 		{Name: "method/not-a-token", Config: basic(),
 			Request: preflight(itemPath, appOrigin, "PU T"),
@@ -432,31 +435,31 @@ func methodScenarios() []Scenario {
 		// On a header refusal the method list is the allowed answer, "*"
 		// included, so that the browser blames the header, not the method.
 		{Name: "method/star-header-refused", Config: star,
-			Request: preflight(itemPath, appOrigin, "PURGE", hACRH, "x-other"),
-			Want:    want(204, false, ACAO, appOrigin, ACAM, "*", ACAH, basicHeaders, Vary, varyPreflight)},
+			Request: preflight(itemPath, appOrigin, "PURGE", hdr{hACRH, "x-other"}),
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, "*"}, hdr{ACAH, basicHeaders}, hdr{Vary, varyPreflight})},
 		{Name: "method/star-credentials-header-refused", Config: with(star, func(c *core.Config) { c.Credentials = true }),
-			Request: preflight(itemPath, appOrigin, "PURGE", hACRH, "x-other"),
-			Want:    want(204, false, ACAO, appOrigin, ACAC, "true", ACAM, "PURGE", ACAH, basicHeaders, Vary, varyPreflight)},
+			Request: preflight(itemPath, appOrigin, "PURGE", hdr{hACRH, "x-other"}),
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{ACAC, "true"}, hdr{ACAM, "PURGE"}, hdr{ACAH, basicHeaders}, hdr{Vary, varyPreflight})},
 		{Name: "method/star-headers-star-authorization-refused", Config: with(star, func(c *core.Config) { c.RequestHeaders = []string{"*"} }),
-			Request: preflight(itemPath, appOrigin, "PURGE", hACRH, "authorization"),
-			Want:    want(204, false, ACAO, appOrigin, ACAM, "*", Vary, varyPreflight)},
+			Request: preflight(itemPath, appOrigin, "PURGE", hdr{hACRH, "authorization"}),
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, "*"}, hdr{Vary, varyPreflight})},
 		// With credentials "*" is a literal method name for the browser,
 		// so the requested method is reflected.
 		{Name: "method/star-credentials-reflects", Config: with(star, func(c *core.Config) { c.Credentials = true }),
 			Request: preflight(itemPath, appOrigin, "PURGE"),
-			Want:    want(204, false, ACAO, appOrigin, ACAC, "true", ACAM, "PURGE", ACAH, basicHeaders, ACMA, basicMaxAge, Vary, varyPreflight)},
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{ACAC, "true"}, hdr{ACAM, "PURGE"}, hdr{ACAH, basicHeaders}, hdr{ACMA, basicMaxAge}, hdr{Vary, varyPreflight})},
 	}
 }
 
 // headerScenarios feed Access-Control-Request-Headers in every shape a
 // client can send it.
 func headerScenarios() []Scenario {
-	pf := func(lines ...string) Request {
-		var kv []string
-		for _, l := range lines {
-			kv = append(kv, hACRH, l)
+	pf := func(values ...string) Request {
+		var lines []hdr
+		for _, v := range values {
+			lines = append(lines, hdr{hACRH, v})
 		}
-		return preflight(itemPath, appOrigin, "PUT", kv...)
+		return preflight(itemPath, appOrigin, "PUT", lines...)
 	}
 	repeat := func(n int, s string) []string {
 		out := make([]string, n)
@@ -471,17 +474,17 @@ func headerScenarios() []Scenario {
 	// starList is the answer to a preflight under a "*"-like header list;
 	// acah "" expects no Allow-Headers.
 	starList := func(acah string, allowed bool, cred bool) Response {
-		kv := []string{ACAO, appOrigin, ACAM, basicMethods, Vary, varyPreflight}
+		headers := []hdr{{ACAO, appOrigin}, {ACAM, basicMethods}, {Vary, varyPreflight}}
 		if acah != "" {
-			kv = append(kv, ACAH, acah)
+			headers = append(headers, hdr{ACAH, acah})
 		}
 		if cred {
-			kv = append(kv, ACAC, "true")
+			headers = append(headers, hdr{ACAC, "true"})
 		}
 		if allowed {
-			kv = append(kv, ACMA, basicMaxAge)
+			headers = append(headers, hdr{ACMA, basicMaxAge})
 		}
-		return want(204, false, kv...)
+		return want(204, false, headers...)
 	}
 	return []Scenario{
 		{Name: "header/browser-form", Config: basic(), Request: pf("content-type,x-token"), Want: basicPreflightAllowed},
@@ -520,7 +523,7 @@ func headerScenarios() []Scenario {
 		{Name: "header/star-and-authorization", Config: starAuth, Request: pf("authorization,x-other"), Want: starList("*, authorization", true, false)},
 		{Name: "header/authorization-listed", Config: with(basic(), func(c *core.Config) { c.RequestHeaders = []string{"Authorization"} }),
 			Request: pf("authorization"),
-			Want:    want(204, false, ACAO, appOrigin, ACAM, basicMethods, ACAH, "authorization", ACMA, basicMaxAge, Vary, varyPreflight)},
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, basicMethods}, hdr{ACAH, "authorization"}, hdr{ACMA, basicMaxAge}, hdr{Vary, varyPreflight})},
 		// With credentials "*" is a literal name for the browser, so the
 		// requested names are reflected, line by line.
 		{Name: "header/star-credentials-reflects", Config: starCred, Request: pf("x-token,x-trace"), Want: starList("x-token,x-trace", true, true)},
@@ -532,17 +535,17 @@ func headerScenarios() []Scenario {
 func credentialScenarios() []Scenario {
 	return []Scenario{
 		{Name: "credentials/actual-allowed", Config: credentialed(),
-			Request: req("GET", pathItems, hOrigin, appOrigin, "Cookie", "session=1"),
-			Want:    want(200, true, ACAO, appOrigin, ACAC, "true", ACEH, "X-Exposed", Vary, varyOrigin)},
+			Request: req("GET", pathItems, hdr{hOrigin, appOrigin}, hdr{"Cookie", "session=1"}),
+			Want:    want(200, true, hdr{ACAO, appOrigin}, hdr{ACAC, "true"}, hdr{ACEH, "X-Exposed"}, hdr{Vary, varyOrigin})},
 		{Name: "credentials/actual-refused", Config: credentialed(),
-			Request: req("GET", pathItems, hOrigin, evilOrigin, "Cookie", "session=1"),
+			Request: req("GET", pathItems, hdr{hOrigin, evilOrigin}, hdr{"Cookie", "session=1"}),
 			Want:    actualRefused},
 		{Name: "credentials/preflight-allowed", Config: credentialed(),
-			Request: preflight(itemPath, appOrigin, "PUT", hACRH, "x-token"),
-			Want:    want(204, false, ACAO, appOrigin, ACAC, "true", ACAM, basicMethods, ACAH, basicHeaders, ACMA, basicMaxAge, Vary, varyPreflight)},
+			Request: preflight(itemPath, appOrigin, "PUT", hdr{hACRH, "x-token"}),
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{ACAC, "true"}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{ACMA, basicMaxAge}, hdr{Vary, varyPreflight})},
 		{Name: "credentials/preflight-method-refused", Config: credentialed(),
 			Request: preflight(itemPath, appOrigin, "PURGE"),
-			Want:    want(204, false, ACAO, appOrigin, ACAC, "true", ACAM, basicMethods, ACAH, basicHeaders, Vary, varyPreflight)},
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{ACAC, "true"}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{Vary, varyPreflight})},
 		{Name: "credentials/preflight-origin-refused", Config: credentialed(),
 			Request: preflight(itemPath, evilOrigin, "PUT"),
 			Want:    preflightOriginRefused},
@@ -554,7 +557,7 @@ func optionScenarios() []Scenario {
 	maxAge := func(d time.Duration) core.Config {
 		return with(basic(), func(c *core.Config) { c.MaxAge = d })
 	}
-	noMaxAge := want(204, false, ACAO, appOrigin, ACAM, basicMethods, ACAH, basicHeaders, Vary, varyPreflight)
+	noMaxAge := want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{Vary, varyPreflight})
 	status200 := with(basic(), func(c *core.Config) { c.PreflightStatus = 200 })
 	pass := with(basic(), func(c *core.Config) { c.PassPreflight = true })
 	passed := basicPreflightAllowed
@@ -564,14 +567,14 @@ func optionScenarios() []Scenario {
 			Request: preflight(itemPath, appOrigin, "PUT"), Want: noMaxAge},
 		{Name: "max-age/negative-zero", Config: maxAge(-time.Second),
 			Request: preflight(itemPath, appOrigin, "PUT"),
-			Want:    want(204, false, ACAO, appOrigin, ACAM, basicMethods, ACAH, basicHeaders, ACMA, "0", Vary, varyPreflight)},
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{ACMA, "0"}, hdr{Vary, varyPreflight})},
 		{Name: "max-age/ten-minutes", Config: maxAge(10 * time.Minute),
 			Request: preflight(itemPath, appOrigin, "PUT"), Want: basicPreflightAllowed},
 		{Name: "max-age/two-hours", Config: maxAge(2 * time.Hour),
 			Request: preflight(itemPath, appOrigin, "PUT"),
-			Want:    want(204, false, ACAO, appOrigin, ACAM, basicMethods, ACAH, basicHeaders, ACMA, "7200", Vary, varyPreflight)},
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{ACMA, "7200"}, hdr{Vary, varyPreflight})},
 		{Name: "max-age/not-on-actual", Config: maxAge(10 * time.Minute),
-			Request: req("PUT", itemPath, hOrigin, appOrigin), Want: basicActualAllowed},
+			Request: req("PUT", itemPath, hdr{hOrigin, appOrigin}), Want: basicActualAllowed},
 		{Name: "preflight-status/200-allowed", Config: status200,
 			Request: preflight(itemPath, appOrigin, "PUT"),
 			Want:    with200(basicPreflightAllowed)},
@@ -582,19 +585,19 @@ func optionScenarios() []Scenario {
 			Request: preflight(itemPath, evilOrigin, "PUT"),
 			Want:    preflightOriginRefused},
 		{Name: "pass-preflight/allowed-reaches-app", Config: pass,
-			Request: preflight(pathExplicit, appOrigin, "PUT", hACRH, "x-token"),
+			Request: preflight(pathExplicit, appOrigin, "PUT", hdr{hACRH, "x-token"}),
 			Want:    passed},
 		{Name: "pass-preflight/method-refused-ended", Config: pass,
 			Request: preflight(pathExplicit, appOrigin, "PURGE"),
 			Want:    basicPreflightListRefused},
 		{Name: "pass-preflight/header-refused-ended", Config: pass,
-			Request: preflight(pathExplicit, appOrigin, "PUT", hACRH, "x-other"),
+			Request: preflight(pathExplicit, appOrigin, "PUT", hdr{hACRH, "x-other"}),
 			Want:    basicPreflightListRefused},
 		{Name: "pass-preflight/origin-refused-ended", Config: pass,
 			Request: preflight(pathExplicit, evilOrigin, "PUT"),
 			Want:    preflightOriginRefused},
 		{Name: "pass-preflight/options-without-acrm", Config: pass,
-			Request: req("OPTIONS", pathExplicit, hOrigin, appOrigin),
+			Request: req("OPTIONS", pathExplicit, hdr{hOrigin, appOrigin}),
 			Want:    basicActualAllowed},
 	}
 }
@@ -611,56 +614,56 @@ func varyScenarios() []Scenario {
 	return []Scenario{
 		{Name: "vary/not-cors", Config: basic(), OuterVary: true,
 			Request: req("GET", pathItems),
-			Want:    want(200, true, Vary, outer(varyOrigin))},
+			Want:    want(200, true, hdr{Vary, outer(varyOrigin)})},
 		{Name: "vary/actual-allowed", Config: basic(), OuterVary: true,
-			Request: req("GET", pathItems, hOrigin, appOrigin),
-			Want:    want(200, true, ACAO, appOrigin, ACEH, "X-Exposed", Vary, outer(varyOrigin))},
+			Request: req("GET", pathItems, hdr{hOrigin, appOrigin}),
+			Want:    want(200, true, hdr{ACAO, appOrigin}, hdr{ACEH, "X-Exposed"}, hdr{Vary, outer(varyOrigin)})},
 		{Name: "vary/actual-refused", Config: basic(), OuterVary: true,
-			Request: req("GET", pathItems, hOrigin, evilOrigin),
-			Want:    want(200, true, Vary, outer(varyOrigin))},
+			Request: req("GET", pathItems, hdr{hOrigin, evilOrigin}),
+			Want:    want(200, true, hdr{Vary, outer(varyOrigin)})},
 		{Name: "vary/preflight-allowed", Config: basic(), OuterVary: true,
 			Request: preflight(itemPath, appOrigin, "PUT"),
-			Want:    want(204, false, ACAO, appOrigin, ACAM, basicMethods, ACAH, basicHeaders, ACMA, basicMaxAge, Vary, outer(varyPreflight))},
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{ACMA, basicMaxAge}, hdr{Vary, outer(varyPreflight)})},
 		{Name: "vary/preflight-origin-refused", Config: basic(), OuterVary: true,
 			Request: preflight(itemPath, evilOrigin, "PUT"),
-			Want:    want(403, false, Vary, outer(varyPreflight))},
+			Want:    want(403, false, hdr{Vary, outer(varyPreflight)})},
 		{Name: "vary/preflight-unknown-path", Config: basic(), OuterVary: true,
 			Request: preflight(unknownPath, appOrigin, "PUT"),
-			Want:    want(204, false, ACAO, appOrigin, ACAM, basicMethods, ACAH, basicHeaders, ACMA, basicMaxAge, Vary, outer(varyPreflight))},
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{ACMA, basicMaxAge}, hdr{Vary, outer(varyPreflight)})},
 		{Name: "vary/any-origin-not-cors", Config: anyOrigin(), OuterVary: true,
 			Request: req("GET", pathItems),
-			Want:    want(200, true, ACAO, "*", ACEH, "X-Exposed", Vary, outerVary)},
+			Want:    want(200, true, hdr{ACAO, "*"}, hdr{ACEH, "X-Exposed"}, hdr{Vary, outerVary})},
 		{Name: "vary/any-origin-actual", Config: anyOrigin(), OuterVary: true,
-			Request: req("GET", pathItems, hOrigin, appOrigin),
-			Want:    want(200, true, ACAO, "*", ACEH, "X-Exposed", Vary, outerVary)},
+			Request: req("GET", pathItems, hdr{hOrigin, appOrigin}),
+			Want:    want(200, true, hdr{ACAO, "*"}, hdr{ACEH, "X-Exposed"}, hdr{Vary, outerVary})},
 	}
 }
 
 func privateNetworkScenarios() []Scenario {
 	pn := with(basic(), func(c *core.Config) { c.PrivateNetwork = true })
-	allowed := want(204, false, ACAO, appOrigin, ACAM, basicMethods, ACAH, basicHeaders, ACMA, basicMaxAge, Vary, varyPrivate)
-	granted := want(204, false, ACAO, appOrigin, ACAM, basicMethods, ACAH, basicHeaders, ACMA, basicMaxAge, ACAPN, "true", Vary, varyPrivate)
+	allowed := want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{ACMA, basicMaxAge}, hdr{Vary, varyPrivate})
+	granted := want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{ACMA, basicMaxAge}, hdr{ACAPN, "true"}, hdr{Vary, varyPrivate})
 	return []Scenario{
 		{Name: "private-network/granted", Config: pn,
-			Request: preflight(itemPath, appOrigin, "PUT", hACRPN, "true"),
+			Request: preflight(itemPath, appOrigin, "PUT", hdr{hACRPN, "true"}),
 			Want:    granted},
 		{Name: "private-network/not-asked", Config: pn,
 			Request: preflight(itemPath, appOrigin, "PUT"),
 			Want:    allowed},
 		{Name: "private-network/asked-false", Config: pn,
-			Request: preflight(itemPath, appOrigin, "PUT", hACRPN, "false"),
+			Request: preflight(itemPath, appOrigin, "PUT", hdr{hACRPN, "false"}),
 			Want:    allowed},
 		{Name: "private-network/method-refused", Config: pn,
-			Request: preflight(itemPath, appOrigin, "PURGE", hACRPN, "true"),
-			Want:    want(204, false, ACAO, appOrigin, ACAM, basicMethods, ACAH, basicHeaders, Vary, varyPrivate)},
+			Request: preflight(itemPath, appOrigin, "PURGE", hdr{hACRPN, "true"}),
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{Vary, varyPrivate})},
 		{Name: "private-network/origin-refused", Config: pn,
-			Request: preflight(itemPath, evilOrigin, "PUT", hACRPN, "true"),
-			Want:    want(403, false, Vary, varyPrivate)},
+			Request: preflight(itemPath, evilOrigin, "PUT", hdr{hACRPN, "true"}),
+			Want:    want(403, false, hdr{Vary, varyPrivate})},
 		{Name: "private-network/off", Config: basic(),
-			Request: preflight(itemPath, appOrigin, "PUT", hACRPN, "true"),
+			Request: preflight(itemPath, appOrigin, "PUT", hdr{hACRPN, "true"}),
 			Want:    basicPreflightAllowed},
 		{Name: "private-network/not-on-actual", Config: pn,
-			Request: req("GET", pathItems, hOrigin, appOrigin, hACRPN, "true"),
+			Request: req("GET", pathItems, hdr{hOrigin, appOrigin}, hdr{hACRPN, "true"}),
 			Want:    basicActualAllowed},
 	}
 }
@@ -674,24 +677,24 @@ func reconfigureScenarios() []Scenario {
 	return []Scenario{
 		{Name: "reconfigure/origin-added",
 			Before: []Scenario{{Name: "before", Config: basic(),
-				Request: req("GET", pathItems, hOrigin, newOrigin),
+				Request: req("GET", pathItems, hdr{hOrigin, newOrigin}),
 				Want:    actualRefused}},
 			Config:  added,
-			Request: req("GET", pathItems, hOrigin, newOrigin),
-			Want:    want(200, true, ACAO, newOrigin, ACEH, "X-Exposed", Vary, varyOrigin)},
+			Request: req("GET", pathItems, hdr{hOrigin, newOrigin}),
+			Want:    want(200, true, hdr{ACAO, newOrigin}, hdr{ACEH, "X-Exposed"}, hdr{Vary, varyOrigin})},
 		{Name: "reconfigure/method-removed",
 			Before: []Scenario{{Name: "before", Config: basic(),
 				Request: preflight(itemPath, appOrigin, "PUT"),
 				Want:    basicPreflightAllowed}},
 			Config:  noPut,
 			Request: preflight(itemPath, appOrigin, "PUT"),
-			Want:    want(204, false, ACAO, appOrigin, ACAM, "DELETE", ACAH, basicHeaders, Vary, varyPreflight)},
+			Want:    want(204, false, hdr{ACAO, appOrigin}, hdr{ACAM, "DELETE"}, hdr{ACAH, basicHeaders}, hdr{Vary, varyPreflight})},
 		{Name: "reconfigure/any-origin-to-list",
 			Before: []Scenario{{Name: "before", Config: anyOrigin(),
-				Request: req("GET", pathItems, hOrigin, evilOrigin),
-				Want:    want(200, true, ACAO, "*", ACEH, "X-Exposed")}},
+				Request: req("GET", pathItems, hdr{hOrigin, evilOrigin}),
+				Want:    want(200, true, hdr{ACAO, "*"}, hdr{ACEH, "X-Exposed"})}},
 			Config:  basic(),
-			Request: req("GET", pathItems, hOrigin, evilOrigin),
+			Request: req("GET", pathItems, hdr{hOrigin, evilOrigin}),
 			Want:    actualRefused},
 	}
 }

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/conformance"
 	"github.com/crossgate/crossgate/internal/tenants"
 )
 
@@ -106,7 +106,7 @@ func TestSoakReconfigure(t *testing.T) {
 	}
 	start := time.Now()
 	for _, f := range conformance.Frameworks() {
-		t.Run(f.Name, func(t *testing.T) {
+		t.Run(f.String(), func(t *testing.T) {
 			before := len(goroutines())
 			soak(t, f, start.Add(soakDeadline), soakA, soakB, 0)
 			waitGoroutines(t, before)
@@ -148,7 +148,7 @@ func TestSoakReconfigureLarge(t *testing.T) {
 	b.Origins = append(slices.Clone(b.Origins), large...)
 	start := time.Now()
 	for _, f := range conformance.Frameworks() {
-		t.Run(f.Name, func(t *testing.T) {
+		t.Run(f.String(), func(t *testing.T) {
 			before := len(goroutines())
 			soak(t, f, start.Add(soakDeadline), a, b, soakLargeFlips)
 			waitGoroutines(t, before)

@@ -17,8 +17,8 @@ func TestGroupFrameworksAgree(t *testing.T) {
 		t.Run(g.Name, func(t *testing.T) {
 			answers := make([]string, len(servers))
 			for i, s := range servers {
-				name := s.Framework.Name
-				sc := g.For(name)
+				name := s.Framework.String()
+				sc := g.For(s.Framework.Name)
 				r, err := s.Play(sc)
 				if err != nil {
 					t.Fatalf("%s: %v", name, err)
@@ -34,9 +34,9 @@ func TestGroupFrameworksAgree(t *testing.T) {
 			for i := 1; i < len(servers); i++ {
 				if answers[i] != answers[0] {
 					t.Errorf("%s and %s differ:\n%s: %s\n%s: %s",
-						servers[0].Framework.Name, servers[i].Framework.Name,
-						servers[0].Framework.Name, answers[0],
-						servers[i].Framework.Name, answers[i])
+						servers[0].Framework, servers[i].Framework,
+						servers[0].Framework, answers[0],
+						servers[i].Framework, answers[i])
 				}
 			}
 		})
@@ -78,7 +78,7 @@ func TestPlainGroupAttachmentMisses(t *testing.T) {
 		"fiberv3": optionsMissed,
 	}
 	for _, f := range PlainGroupFrameworks() {
-		t.Run(f.Name, func(t *testing.T) {
+		t.Run(f.String(), func(t *testing.T) {
 			got, err := GroupMisses(f)
 			if err != nil {
 				t.Fatal(err)
@@ -94,7 +94,7 @@ func TestPlainGroupAttachmentMisses(t *testing.T) {
 // so that the negative control cannot pass by reporting everything.
 func TestGroupHelpersMissNothing(t *testing.T) {
 	for _, f := range GroupFrameworks() {
-		t.Run(f.Name, func(t *testing.T) {
+		t.Run(f.String(), func(t *testing.T) {
 			got, err := GroupMisses(f)
 			if err != nil {
 				t.Fatal(err)

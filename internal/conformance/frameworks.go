@@ -14,7 +14,13 @@ import (
 // Framework serves a real application of one framework with crossgate
 // attached at the router level.
 type Framework struct {
-	Name string // "chi", "gin", "echo", "echov5", "fiber", "fiberv3"
+	// Name is the framework: "chi", "gin", "echo", "echov5", "fiber" or
+	// "fiberv3". Expectations that differ by framework are keyed by it.
+	Name string
+	// Variant says how this server differs from the framework's standard
+	// one, e.g. "group-helper" and "plain-group" for the two group
+	// applications; "" for the standard application.
+	Variant string
 	// Serve starts serving on ln an application protected by p and returns a
 	// function that shuts it down (and waits).
 	Serve func(ln net.Listener, p *core.Policy, opts Options) (shutdown func(), err error)
@@ -30,6 +36,15 @@ type Options struct {
 	// OuterVary, if set, is a Vary value an outer middleware (outside CORS)
 	// sets on every response, e.g. "Accept-Encoding".
 	OuterVary string
+}
+
+// String names the server in test names and failure messages: the
+// framework, and its variant if any ("gin-plain-group").
+func (f Framework) String() string {
+	if f.Variant == "" {
+		return f.Name
+	}
+	return f.Name + "-" + f.Variant
 }
 
 // HTTP1Only tells whether f's server speaks HTTP/1.1 only: fiber v2 and v3

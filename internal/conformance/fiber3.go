@@ -18,7 +18,7 @@ func FiberV3() Framework { return Framework{Name: "fiberv3", Serve: fiberV3Serve
 // FiberV3RawHeaderNames is FiberV3 with DisableHeaderNormalizing (see
 // FiberRawHeaderNames).
 func FiberV3RawHeaderNames() Framework {
-	return Framework{Name: "fiberv3-raw-names", Serve: fiberV3Server(fiber.Config{DisableHeaderNormalizing: true})}
+	return Framework{Name: "fiberv3", Variant: "raw-names", Serve: fiberV3Server(fiber.Config{DisableHeaderNormalizing: true})}
 }
 
 // fiberV3Server serves the application on an app configured as base, with

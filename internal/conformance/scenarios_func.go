@@ -36,31 +36,31 @@ func tenants() core.Config {
 // with credentials, and its panic refuses without taking the server down.
 func originFuncScenarios() []Scenario {
 	approved := func(origin string) Response {
-		return want(200, true, ACAO, origin, ACAC, "true", ACEH, "X-Exposed", Vary, varyOrigin)
+		return want(200, true, hdr{ACAO, origin}, hdr{ACAC, "true"}, hdr{ACEH, "X-Exposed"}, hdr{Vary, varyOrigin})
 	}
 	refusedActual := func(name, origin string) Scenario {
 		return Scenario{Name: "origin-func/actual-" + name, Config: tenants(),
-			Request: req(http.MethodGet, pathItems, hOrigin, origin), Want: actualRefused}
+			Request: req(http.MethodGet, pathItems, hdr{hOrigin, origin}), Want: actualRefused}
 	}
 	return []Scenario{
 		{Name: "origin-func/actual-listed", Config: tenants(),
-			Request: req(http.MethodGet, pathItems, hOrigin, appOrigin), Want: approved(appOrigin)},
+			Request: req(http.MethodGet, pathItems, hdr{hOrigin, appOrigin}), Want: approved(appOrigin)},
 		{Name: "origin-func/actual-approved", Config: tenants(),
-			Request: req(http.MethodGet, pathItems, hOrigin, tenantOrigin), Want: approved(tenantOrigin)},
+			Request: req(http.MethodGet, pathItems, hdr{hOrigin, tenantOrigin}), Want: approved(tenantOrigin)},
 		{Name: "origin-func/actual-approved-without-static-origins",
 			Config:  with(tenants(), func(c *core.Config) { c.Origins = nil }),
-			Request: req(http.MethodGet, pathItems, hOrigin, tenantOrigin), Want: approved(tenantOrigin)},
+			Request: req(http.MethodGet, pathItems, hdr{hOrigin, tenantOrigin}), Want: approved(tenantOrigin)},
 		{Name: "origin-func/preflight-approved", Config: tenants(),
 			Request: preflight(itemPath, tenantOrigin, "PUT"),
-			Want:    want(204, false, ACAO, tenantOrigin, ACAC, "true", ACAM, basicMethods, ACAH, basicHeaders, ACMA, basicMaxAge, Vary, varyPreflight)},
+			Want:    want(204, false, hdr{ACAO, tenantOrigin}, hdr{ACAC, "true"}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{ACMA, basicMaxAge}, hdr{Vary, varyPreflight})},
 		// The function widens origins only: methods stay the policy's.
 		{Name: "origin-func/preflight-approved-origin-refused-method", Config: tenants(),
 			Request: preflight(itemPath, tenantOrigin, "PROPFIND"),
-			Want:    want(204, false, ACAO, tenantOrigin, ACAC, "true", ACAM, basicMethods, ACAH, basicHeaders, Vary, varyPreflight)},
+			Want:    want(204, false, hdr{ACAO, tenantOrigin}, hdr{ACAC, "true"}, hdr{ACAM, basicMethods}, hdr{ACAH, basicHeaders}, hdr{Vary, varyPreflight})},
 		{Name: "origin-func/preflight-refused", Config: tenants(),
 			Request: preflight(itemPath, "https://stranger.example.net", "PUT"), Want: preflightOriginRefused},
 		{Name: "origin-func/actual-loopback-http", Config: tenants(),
-			Request: req(http.MethodGet, pathItems, hOrigin, tenantLoopback), Want: approved(tenantLoopback)},
+			Request: req(http.MethodGet, pathItems, hdr{hOrigin, tenantLoopback}), Want: approved(tenantLoopback)},
 		refusedActual("refused", "https://stranger.example.net"),
 		refusedActual("plain-http-with-credentials", tenantHTTPOrigin),
 		refusedActual("panics", panicOrigin),
@@ -69,9 +69,9 @@ func originFuncScenarios() []Scenario {
 		refusedActual("default-port", tenantOrigin+":443"),
 		refusedActual("trailing-slash", tenantOrigin+"/"),
 		{Name: "origin-func/actual-two-origin-lines", Config: tenants(),
-			Request: req(http.MethodGet, pathItems, hOrigin, tenantOrigin, hOrigin, tenantOrigin), Want: actualRefused},
+			Request: req(http.MethodGet, pathItems, hdr{hOrigin, tenantOrigin}, hdr{hOrigin, tenantOrigin}), Want: actualRefused},
 		{Name: "origin-func/plain-http-with-insecure-allowed",
 			Config:  with(tenants(), func(c *core.Config) { c.DangerouslyAllowInsecureOrigins = true }),
-			Request: req(http.MethodGet, pathItems, hOrigin, tenantHTTPOrigin), Want: approved(tenantHTTPOrigin)},
+			Request: req(http.MethodGet, pathItems, hdr{hOrigin, tenantHTTPOrigin}), Want: approved(tenantHTTPOrigin)},
 	}
 }

@@ -28,7 +28,7 @@ func TestDeploy(t *testing.T) {
 	}
 	for _, f := range Frameworks() {
 		for _, clobber := range []string{"", "Accept-Encoding"} {
-			t.Run(f.Name+"/clobber="+clobber, func(t *testing.T) {
+			t.Run(f.String()+"/clobber="+clobber, func(t *testing.T) {
 				late := ""
 				if clobber == "" {
 					late = "X-Late"

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/rawhttp"
 )
 
 // Result is what one played scenario got back.
@@ -96,7 +97,7 @@ func Start(f Framework) (*Server, error) {
 		if err != nil {
 			ln.Close()
 			s.Close()
-			return nil, fmt.Errorf("%s: serve: %w", f.Name, err)
+			return nil, fmt.Errorf("%s: serve: %w", f, err)
 		}
 		s.stops = append(s.stops, stop)
 		url := "http://" + ln.Addr().String()
@@ -166,7 +167,7 @@ func (s *Server) Play(sc Scenario) (Result, error) {
 // send sends q to the server at base and reads its answer.
 func (s *Server) send(base string, q Request) (*http.Response, []byte, error) {
 	if q.Raw {
-		return SendRaw(strings.TrimPrefix(base, "http://"), q.Method, q.Path, q.Header)
+		return rawhttp.Send(strings.TrimPrefix(base, "http://"), q.Method, q.Path, q.Header)
 	}
 	hr, err := http.NewRequest(q.Method, base+q.Path, nil)
 	if err != nil {
@@ -314,10 +315,10 @@ func runScenarios(t *testing.T, f Framework, scenarios []Scenario) {
 		t.Run(sc.Name, func(t *testing.T) {
 			r, err := s.Play(sc)
 			if err != nil {
-				t.Fatalf("%s: %v", f.Name, err)
+				t.Fatalf("%s: %v", f, err)
 			}
 			for _, m := range Check(sc, r) {
-				t.Errorf("%s %s %s: %s", f.Name, sc.Request.Method, sc.Request.Path, m)
+				t.Errorf("%s %s %s: %s", f, sc.Request.Method, sc.Request.Path, m)
 			}
 		})
 	}
@@ -328,7 +329,7 @@ func startForTest(t *testing.T, f Framework) *Server {
 	t.Helper()
 	s, err := Start(f)
 	if err != nil {
-		t.Fatalf("%s: %v", f.Name, err)
+		t.Fatalf("%s: %v", f, err)
 	}
 	t.Cleanup(s.Close)
 	return s

@@ -12,16 +12,16 @@ import (
 
 // GroupChi serves the group application with chi, each group a sub-router
 // made by corschi.Route.
-func GroupChi() Framework { return Framework{Name: "chi", Serve: serveGroupChi(true)} }
+func GroupChi() Framework { return Framework{Name: "chi", Variant: "group-helper", Serve: serveGroupChi(true)} }
 
 // PlainGroupChi serves the group application with chi, each group's
 // routes registered in r.Group with the middleware in its Use: the
 // middleware wraps only those endpoints.
-func PlainGroupChi() Framework { return Framework{Name: "chi", Serve: serveGroupChi(false)} }
+func PlainGroupChi() Framework { return Framework{Name: "chi", Variant: "plain-group", Serve: serveGroupChi(false)} }
 
 func serveGroupChi(helper bool) func(net.Listener, *core.Policy, Options) (func(), error) {
 	return func(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
-		v2, v1, err := groupPolicies(p)
+		legacy, err := legacyPolicy()
 		if err != nil {
 			return nil, err
 		}
@@ -39,13 +39,13 @@ func serveGroupChi(helper bool) func(net.Listener, *core.Policy, Options) (func(
 				routes(r, prefix)
 			})
 		}
-		group(groupPrefix, v2, func(r chi.Router, prefix string) {
+		group(groupPrefix, p, func(r chi.Router, prefix string) {
 			for _, m := range appMethods {
 				r.Method(m, prefix+"/items", http.HandlerFunc(appHTTP))
 				r.Method(m, prefix+"/items/{id}", http.HandlerFunc(appHTTP))
 			}
 		})
-		group(legacyPrefix, v1, func(r chi.Router, prefix string) {
+		group(legacyPrefix, legacy, func(r chi.Router, prefix string) {
 			r.Get(prefix+"/items", appHTTP)
 			r.Put(prefix+"/items", appHTTP)
 		})

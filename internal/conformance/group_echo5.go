@@ -9,18 +9,18 @@ import (
 
 // GroupEchoV5 serves the group application with echo v5, each group made
 // by corsecho.Group.
-func GroupEchoV5() Framework { return Framework{Name: "echov5", Serve: serveGroupEchoV5(true)} }
+func GroupEchoV5() Framework { return Framework{Name: "echov5", Variant: "group-helper", Serve: serveGroupEchoV5(true)} }
 
 // PlainGroupEchoV5 serves the group application with echo v5, the
 // middleware given to each route of a group without middleware: echo's
 // automatic OPTIONS handler answers preflights before it.
 func PlainGroupEchoV5() Framework {
-	return Framework{Name: "echov5", Serve: serveGroupEchoV5(false)}
+	return Framework{Name: "echov5", Variant: "plain-group", Serve: serveGroupEchoV5(false)}
 }
 
 func serveGroupEchoV5(helper bool) func(net.Listener, *core.Policy, Options) (func(), error) {
 	return func(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
-		v2, v1, err := groupPolicies(p)
+		legacy, err := legacyPolicy()
 		if err != nil {
 			return nil, err
 		}
@@ -37,12 +37,12 @@ func serveGroupEchoV5(helper bool) func(net.Listener, *core.Policy, Options) (fu
 			mw := corsecho.Middleware(p)
 			return func(method, path string) { g.Add(method, path, appEchoV5, mw) }
 		}
-		add := group(groupPrefix, v2)
+		add := group(groupPrefix, p)
 		for _, m := range appMethods {
 			add(m, "/items")
 			add(m, "/items/:id")
 		}
-		add = group(legacyPrefix, v1)
+		add = group(legacyPrefix, legacy)
 		add("GET", "/items")
 		add("PUT", "/items")
 		e.GET(pathItems, appEchoV5)

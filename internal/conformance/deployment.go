@@ -64,6 +64,9 @@ func SessionCookies(framework string) (none, lax *http.Cookie) {
 // Deploy serves f's application on ln as d describes and returns the
 // function that shuts it down.
 func (f Framework) Deploy(ln net.Listener, p *core.Policy, d Deployment) (func(), error) {
+	if f.Variant != "" {
+		return nil, fmt.Errorf("conformance: no deployment for %s, only for the standard applications of Frameworks", f)
+	}
 	var h http.Handler
 	switch f.Name {
 	case "chi":

@@ -25,16 +25,16 @@ func TestFrameworksAgree(t *testing.T) {
 			for i, s := range servers {
 				r, err := s.Play(sc)
 				if err != nil {
-					t.Fatalf("%s: %v", s.Framework.Name, err)
+					t.Fatalf("%s: %v", s.Framework.String(), err)
 				}
 				results[i], answers[i] = r, render(r, exactLines)
 			}
 			for i := 1; i < len(servers); i++ {
 				if answers[i] != answers[0] {
 					t.Errorf("%s and %s differ:\n%s: %s\n%s: %s",
-						servers[0].Framework.Name, servers[i].Framework.Name,
-						servers[0].Framework.Name, render(results[0], quoteLines),
-						servers[i].Framework.Name, render(results[i], quoteLines))
+						servers[0].Framework, servers[i].Framework,
+						servers[0].Framework, render(results[0], quoteLines),
+						servers[i].Framework, render(results[i], quoteLines))
 				}
 			}
 		})

@@ -9,16 +9,16 @@ import (
 
 // GroupEcho serves the group application with echo, each group made by
 // corsecho.Group.
-func GroupEcho() Framework { return Framework{Name: "echo", Serve: serveGroupEcho(true)} }
+func GroupEcho() Framework { return Framework{Name: "echo", Variant: "group-helper", Serve: serveGroupEcho(true)} }
 
 // PlainGroupEcho serves the group application with echo, the middleware
 // given to each route of a group without middleware: echo's automatic
 // OPTIONS handler answers preflights before it.
-func PlainGroupEcho() Framework { return Framework{Name: "echo", Serve: serveGroupEcho(false)} }
+func PlainGroupEcho() Framework { return Framework{Name: "echo", Variant: "plain-group", Serve: serveGroupEcho(false)} }
 
 func serveGroupEcho(helper bool) func(net.Listener, *core.Policy, Options) (func(), error) {
 	return func(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
-		v2, v1, err := groupPolicies(p)
+		legacy, err := legacyPolicy()
 		if err != nil {
 			return nil, err
 		}
@@ -35,12 +35,12 @@ func serveGroupEcho(helper bool) func(net.Listener, *core.Policy, Options) (func
 			mw := corsecho.Middleware(p)
 			return func(method, path string) { g.Add(method, path, appEcho, mw) }
 		}
-		add := group(groupPrefix, v2)
+		add := group(groupPrefix, p)
 		for _, m := range appMethods {
 			add(m, "/items")
 			add(m, "/items/:id")
 		}
-		add = group(legacyPrefix, v1)
+		add = group(legacyPrefix, legacy)
 		add("GET", "/items")
 		add("PUT", "/items")
 		e.GET(pathItems, appEcho)

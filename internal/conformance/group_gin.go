@@ -11,15 +11,15 @@ import (
 
 // GroupGin serves the group application with gin, each group made by
 // corsgin.Group.
-func GroupGin() Framework { return Framework{Name: "gin", Serve: serveGroupGin(true)} }
+func GroupGin() Framework { return Framework{Name: "gin", Variant: "group-helper", Serve: serveGroupGin(true)} }
 
 // PlainGroupGin serves the group application with gin, each group given
 // the middleware with g.Use: gin runs it only for the group's routes.
-func PlainGroupGin() Framework { return Framework{Name: "gin", Serve: serveGroupGin(false)} }
+func PlainGroupGin() Framework { return Framework{Name: "gin", Variant: "plain-group", Serve: serveGroupGin(false)} }
 
 func serveGroupGin(helper bool) func(net.Listener, *core.Policy, Options) (func(), error) {
 	return func(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
-		v2, v1, err := groupPolicies(p)
+		legacy, err := legacyPolicy()
 		if err != nil {
 			return nil, err
 		}
@@ -32,12 +32,12 @@ func serveGroupGin(helper bool) func(net.Listener, *core.Policy, Options) (func(
 			g.Use(corsgin.Middleware(p))
 			return g
 		}
-		g := group(groupPrefix, v2)
+		g := group(groupPrefix, p)
 		for _, m := range appMethods {
 			g.Handle(m, "/items", appGin)
 			g.Handle(m, "/items/:id", appGin)
 		}
-		g = group(legacyPrefix, v1)
+		g = group(legacyPrefix, legacy)
 		g.GET("/items", appGin)
 		g.PUT("/items", appGin)
 		r.GET(pathItems, appGin)

@@ -13,13 +13,14 @@ import (
 	echo5 "github.com/labstack/echo/v5"
 
 	corschi "github.com/crossgate/crossgate/chi"
-	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
 	corsecho "github.com/crossgate/crossgate/echo"
 	corsecho5 "github.com/crossgate/crossgate/echo/v5"
 	corsfiber "github.com/crossgate/crossgate/fiber"
 	corsfiber3 "github.com/crossgate/crossgate/fiber/v3"
 	corsgin "github.com/crossgate/crossgate/gin"
+	"github.com/crossgate/crossgate/internal/conformance"
+	"github.com/crossgate/crossgate/internal/rawhttp"
 )
 
 // siteConfig is the layered application's site-wide policy: every
@@ -47,9 +48,9 @@ type layeredCase struct {
 
 func (c layeredCase) play(t *testing.T, addr string) {
 	t.Helper()
-	lines := [][2]string{{"Origin", c.origin}}
+	lines := []rawhttp.Line{{Name: "Origin", Value: c.origin}}
 	if c.acrm != "" {
-		lines = append(lines, [2]string{"Access-Control-Request-Method", c.acrm})
+		lines = append(lines, rawhttp.Line{Name: "Access-Control-Request-Method", Value: c.acrm})
 	}
 	resp, _, err := rawRequest(addr, c.method, c.path, lines)
 	if err != nil {
@@ -82,7 +83,7 @@ func TestScopedPolicyDecidesPreflightAndActual(t *testing.T) {
 		{name: "evil origin's DELETE elsewhere", method: "DELETE", path: home, origin: evil, status: 200, acao: evil, acac: "true", aceh: "X-Site", app: true},
 	}
 	for _, f := range conformance.LayeredFrameworks(conformance.Scoped) {
-		t.Run(f.Name, func(t *testing.T) {
+		t.Run(f.String(), func(t *testing.T) {
 			_, addr, stop := serveLoopback(t, f, siteConfig())
 			defer stop()
 			for _, c := range cases {
@@ -105,7 +106,7 @@ func TestStackedRefusalLeavesNoOuterCORSHeaders(t *testing.T) {
 		{name: "inner allows without the outer's exposed header", method: "PUT", path: adminPath, origin: admin, status: 200, acao: admin, acac: "true", app: true},
 	}
 	for _, f := range conformance.LayeredFrameworks(conformance.Stacked) {
-		t.Run(f.Name, func(t *testing.T) {
+		t.Run(f.String(), func(t *testing.T) {
 			_, addr, stop := serveLoopback(t, f, siteConfig())
 			defer stop()
 			for _, c := range cases {

@@ -56,14 +56,19 @@ const (
 // LayeredFrameworks returns the frameworks serving the layered
 // application.
 func LayeredFrameworks(l Layering) []Framework {
-	return []Framework{
-		{Name: "chi", Serve: layered(l, serveLayeredChi)},
-		{Name: "gin", Serve: layered(l, serveLayeredGin)},
-		{Name: "echo", Serve: layered(l, serveLayeredEcho)},
-		{Name: "echov5", Serve: layered(l, serveLayeredEchoV5)},
-		{Name: "fiber", Serve: layered(l, serveLayeredFiber)},
-		{Name: "fiberv3", Serve: layered(l, serveLayeredFiberV3)},
+	variant := "scoped"
+	if l == Stacked {
+		variant = "stacked"
 	}
+	serve := map[string]layeredServe{
+		"chi": serveLayeredChi, "gin": serveLayeredGin, "echo": serveLayeredEcho,
+		"echov5": serveLayeredEchoV5, "fiber": serveLayeredFiber, "fiberv3": serveLayeredFiberV3,
+	}
+	var all []Framework
+	for _, f := range Frameworks() {
+		all = append(all, Framework{Name: f.Name, Variant: variant, Serve: layered(l, serve[f.Name])})
+	}
+	return all
 }
 
 // layeredServe builds one framework's layered application around the

@@ -11,16 +11,16 @@ import (
 
 // GroupFiber serves the group application with fiber, each group made by
 // corsfiber.Group.
-func GroupFiber() Framework { return Framework{Name: "fiber", Serve: serveGroupFiber(true)} }
+func GroupFiber() Framework { return Framework{Name: "fiber", Variant: "group-helper", Serve: serveGroupFiber(true)} }
 
 // PlainGroupFiber serves the group application with fiber, each group made
 // by app.Group(prefix, mw): fiber matches that prefix as a plain string,
 // so the middleware also runs for /v2x.
-func PlainGroupFiber() Framework { return Framework{Name: "fiber", Serve: serveGroupFiber(false)} }
+func PlainGroupFiber() Framework { return Framework{Name: "fiber", Variant: "plain-group", Serve: serveGroupFiber(false)} }
 
 func serveGroupFiber(helper bool) func(net.Listener, *core.Policy, Options) (func(), error) {
 	return func(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
-		v2, v1, err := groupPolicies(p)
+		legacy, err := legacyPolicy()
 		if err != nil {
 			return nil, err
 		}
@@ -31,12 +31,12 @@ func serveGroupFiber(helper bool) func(net.Listener, *core.Policy, Options) (fun
 			}
 			return app.Group(prefix, corsfiber.Middleware(p))
 		}
-		g := group(groupPrefix, v2)
+		g := group(groupPrefix, p)
 		for _, m := range appMethods {
 			g.Add(m, "/items", appFiber)
 			g.Add(m, "/items/:id", appFiber)
 		}
-		g = group(legacyPrefix, v1)
+		g = group(legacyPrefix, legacy)
 		g.Get("/items", appFiber)
 		g.Put("/items", appFiber)
 		app.Get(pathItems, appFiber)

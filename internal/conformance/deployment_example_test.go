@@ -5,8 +5,8 @@ import (
 	"net"
 	"net/http"
 
-	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/conformance"
 )
 
 // Serve chi's application as a deployment would, and read what the outer

@@ -11,18 +11,18 @@ import (
 
 // GroupFiberV3 serves the group application with fiber v3, each group
 // made by corsfiber.Group.
-func GroupFiberV3() Framework { return Framework{Name: "fiberv3", Serve: serveGroupFiberV3(true)} }
+func GroupFiberV3() Framework { return Framework{Name: "fiberv3", Variant: "group-helper", Serve: serveGroupFiberV3(true)} }
 
 // PlainGroupFiberV3 serves the group application with fiber v3, the
 // middleware given to each route of a plain group: fiber answers
 // preflights to those routes with 405 before it runs.
 func PlainGroupFiberV3() Framework {
-	return Framework{Name: "fiberv3", Serve: serveGroupFiberV3(false)}
+	return Framework{Name: "fiberv3", Variant: "plain-group", Serve: serveGroupFiberV3(false)}
 }
 
 func serveGroupFiberV3(helper bool) func(net.Listener, *core.Policy, Options) (func(), error) {
 	return func(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
-		v2, v1, err := groupPolicies(p)
+		legacy, err := legacyPolicy()
 		if err != nil {
 			return nil, err
 		}
@@ -39,12 +39,12 @@ func serveGroupFiberV3(helper bool) func(net.Listener, *core.Policy, Options) (f
 			mw := corsfiber.Middleware(p)
 			return func(method, path string) { g.Add([]string{method}, path, mw, appFiberV3) }
 		}
-		add := group(groupPrefix, v2)
+		add := group(groupPrefix, p)
 		for _, m := range appMethods {
 			add(m, "/items")
 			add(m, "/items/:id")
 		}
-		add = group(legacyPrefix, v1)
+		add = group(legacyPrefix, legacy)
 		add(fiber.MethodGet, "/items")
 		add(fiber.MethodPut, "/items")
 		app.Get(pathItems, appFiberV3)

@@ -21,7 +21,7 @@ func Fiber() Framework { return Framework{Name: "fiber", Serve: fiberServer(fibe
 // fasthttp then keeps each header name in the case it arrived in
 // ("origin", "ORIGIN"), and the adapter must still find every line.
 func FiberRawHeaderNames() Framework {
-	return Framework{Name: "fiber-raw-names", Serve: fiberServer(fiber.Config{DisableHeaderNormalizing: true})}
+	return Framework{Name: "fiber", Variant: "raw-names", Serve: fiberServer(fiber.Config{DisableHeaderNormalizing: true})}
 }
 
 // fiberReadBuffer must hold a whole request head: fasthttp answers 431

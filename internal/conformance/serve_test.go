@@ -4,8 +4,8 @@ import (
 	"net"
 	"testing"
 
-	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/conformance"
 )
 
 // serveLoopback serves f's application on a fresh 127.0.0.1 port under a
