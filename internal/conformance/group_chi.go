@@ -12,12 +12,16 @@ import (
 
 // GroupChi serves the group application with chi, each group a sub-router
 // made by corschi.Route.
-func GroupChi() Framework { return Framework{Name: "chi", Variant: "group-helper", Serve: serveGroupChi(true)} }
+func GroupChi() Framework {
+	return Framework{Name: "chi", Variant: "group-helper", Serve: serveGroupChi(true)}
+}
 
 // PlainGroupChi serves the group application with chi, each group's
 // routes registered in r.Group with the middleware in its Use: the
 // middleware wraps only those endpoints.
-func PlainGroupChi() Framework { return Framework{Name: "chi", Variant: "plain-group", Serve: serveGroupChi(false)} }
+func PlainGroupChi() Framework {
+	return Framework{Name: "chi", Variant: "plain-group", Serve: serveGroupChi(false)}
+}
 
 func serveGroupChi(helper bool) func(net.Listener, *core.Policy, Options) (func(), error) {
 	return func(ln net.Listener, p *core.Policy, opts Options) (func(), error) {

@@ -9,12 +9,16 @@ import (
 
 // GroupEcho serves the group application with echo, each group made by
 // corsecho.Group.
-func GroupEcho() Framework { return Framework{Name: "echo", Variant: "group-helper", Serve: serveGroupEcho(true)} }
+func GroupEcho() Framework {
+	return Framework{Name: "echo", Variant: "group-helper", Serve: serveGroupEcho(true)}
+}
 
 // PlainGroupEcho serves the group application with echo, the middleware
 // given to each route of a group without middleware: echo's automatic
 // OPTIONS handler answers preflights before it.
-func PlainGroupEcho() Framework { return Framework{Name: "echo", Variant: "plain-group", Serve: serveGroupEcho(false)} }
+func PlainGroupEcho() Framework {
+	return Framework{Name: "echo", Variant: "plain-group", Serve: serveGroupEcho(false)}
+}
 
 func serveGroupEcho(helper bool) func(net.Listener, *core.Policy, Options) (func(), error) {
 	return func(ln net.Listener, p *core.Policy, opts Options) (func(), error) {

@@ -9,7 +9,9 @@ import (
 
 // GroupEchoV5 serves the group application with echo v5, each group made
 // by corsecho.Group.
-func GroupEchoV5() Framework { return Framework{Name: "echov5", Variant: "group-helper", Serve: serveGroupEchoV5(true)} }
+func GroupEchoV5() Framework {
+	return Framework{Name: "echov5", Variant: "group-helper", Serve: serveGroupEchoV5(true)}
+}
 
 // PlainGroupEchoV5 serves the group application with echo v5, the
 // middleware given to each route of a group without middleware: echo's

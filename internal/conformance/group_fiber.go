@@ -11,12 +11,16 @@ import (
 
 // GroupFiber serves the group application with fiber, each group made by
 // corsfiber.Group.
-func GroupFiber() Framework { return Framework{Name: "fiber", Variant: "group-helper", Serve: serveGroupFiber(true)} }
+func GroupFiber() Framework {
+	return Framework{Name: "fiber", Variant: "group-helper", Serve: serveGroupFiber(true)}
+}
 
 // PlainGroupFiber serves the group application with fiber, each group made
 // by app.Group(prefix, mw): fiber matches that prefix as a plain string,
 // so the middleware also runs for /v2x.
-func PlainGroupFiber() Framework { return Framework{Name: "fiber", Variant: "plain-group", Serve: serveGroupFiber(false)} }
+func PlainGroupFiber() Framework {
+	return Framework{Name: "fiber", Variant: "plain-group", Serve: serveGroupFiber(false)}
+}
 
 func serveGroupFiber(helper bool) func(net.Listener, *core.Policy, Options) (func(), error) {
 	return func(ln net.Listener, p *core.Policy, opts Options) (func(), error) {

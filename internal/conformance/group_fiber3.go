@@ -11,7 +11,9 @@ import (
 
 // GroupFiberV3 serves the group application with fiber v3, each group
 // made by corsfiber.Group.
-func GroupFiberV3() Framework { return Framework{Name: "fiberv3", Variant: "group-helper", Serve: serveGroupFiberV3(true)} }
+func GroupFiberV3() Framework {
+	return Framework{Name: "fiberv3", Variant: "group-helper", Serve: serveGroupFiberV3(true)}
+}
 
 // PlainGroupFiberV3 serves the group application with fiber v3, the
 // middleware given to each route of a plain group: fiber answers

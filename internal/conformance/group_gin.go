@@ -11,11 +11,15 @@ import (
 
 // GroupGin serves the group application with gin, each group made by
 // corsgin.Group.
-func GroupGin() Framework { return Framework{Name: "gin", Variant: "group-helper", Serve: serveGroupGin(true)} }
+func GroupGin() Framework {
+	return Framework{Name: "gin", Variant: "group-helper", Serve: serveGroupGin(true)}
+}
 
 // PlainGroupGin serves the group application with gin, each group given
 // the middleware with g.Use: gin runs it only for the group's routes.
-func PlainGroupGin() Framework { return Framework{Name: "gin", Variant: "plain-group", Serve: serveGroupGin(false)} }
+func PlainGroupGin() Framework {
+	return Framework{Name: "gin", Variant: "plain-group", Serve: serveGroupGin(false)}
+}
 
 func serveGroupGin(helper bool) func(net.Listener, *core.Policy, Options) (func(), error) {
 	return func(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
