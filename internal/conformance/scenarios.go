@@ -517,7 +517,7 @@ func headerScenarios() []Scenario {
 		{Name: "header/one-mebibyte-star-credentials", Config: starCred, Request: pf(strings.Repeat("x-token,", 1<<17)), Want: starList("", false, true)},
 		{Name: "header/star", Config: star, Request: pf("x-anything,x-other"), Want: starList("*", true, false)},
 		// Refusals leave out a "*" list: Chromium lets Authorization
-		// through "*" (notes/fetch.md), and the list must lack what was
+		// through "*" (docs/browser.md), and the list must lack what was
 		// asked.
 		{Name: "header/star-not-authorization", Config: star, Request: pf("authorization,x-token"), Want: starList("", false, false)},
 		{Name: "header/star-and-authorization", Config: starAuth, Request: pf("authorization,x-other"), Want: starList("*, authorization", true, false)},
