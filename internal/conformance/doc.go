@@ -27,7 +27,7 @@
 //     policy for some paths (layered.go), and the standard one dressed as
 //     a production deployment for the browser suites (deployment.go);
 //   - the scenarios, expected exchanges written as data from the contract
-//     (scenarios.go, scenarios_raw.go, group_scenarios.go);
+//     (scenarios.go and scenarios_*.go, group_scenarios.go);
 //   - the runner, which plays scenarios on a running application and lists
 //     every difference (runner.go, group_runner.go);
 //   - the tests of this package, which require every framework to answer
