@@ -9,8 +9,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/conformance"
 )
 
 // The origins of the cache sequences: two the policy allows, one it

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/conformance"
 	"github.com/crossgate/crossgate/internal/demo"
 )
 

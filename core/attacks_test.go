@@ -9,8 +9,8 @@ import (
 )
 
 // TestAttacks plays the attack catalogue (internal/attacks) against core
-// alone; conformance/attacks_test.go plays the same rows through every
-// adapter over real HTTP.
+// alone; internal/conformance/attacks_test.go plays the same rows through
+// every adapter over real HTTP.
 func TestAttacks(t *testing.T) {
 	for _, a := range attacks.All() {
 		t.Run(a.Class, func(t *testing.T) {

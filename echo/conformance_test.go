@@ -3,9 +3,9 @@ package corsecho_test
 import (
 	"testing"
 
-	"github.com/crossgate/crossgate/conformance"
+	"github.com/crossgate/crossgate/internal/conformance"
 )
 
-// TestConformance plays every conformance scenario over real HTTP against a
+// TestConformance plays every conformance scenario over real HTTP against an
 // echo application with this adapter attached at the router level.
 func TestConformance(t *testing.T) { conformance.Run(t, conformance.Echo()) }

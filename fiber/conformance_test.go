@@ -3,7 +3,7 @@ package corsfiber_test
 import (
 	"testing"
 
-	"github.com/crossgate/crossgate/conformance"
+	"github.com/crossgate/crossgate/internal/conformance"
 )
 
 // TestConformance plays every conformance scenario over real HTTP against a

@@ -3,7 +3,7 @@ package corsecho_test
 import (
 	"testing"
 
-	"github.com/crossgate/crossgate/conformance"
+	"github.com/crossgate/crossgate/internal/conformance"
 )
 
 // TestGroupConformance plays every group scenario over real HTTP against

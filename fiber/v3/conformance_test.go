@@ -3,9 +3,9 @@ package corsfiber_test
 import (
 	"testing"
 
-	"github.com/crossgate/crossgate/conformance"
+	"github.com/crossgate/crossgate/internal/conformance"
 )
 
 // TestConformance plays every conformance scenario over real HTTP against a
-// fiber application with this adapter attached at the router level.
+// fiber v3 application with this adapter attached at the router level.
 func TestConformance(t *testing.T) { conformance.Run(t, conformance.FiberV3()) }

@@ -2,13 +2,13 @@
 // and bypasses, written as behaviour: a policy, a request an attacker
 // controls, and what must not happen. It is data only, so that the same rows
 // run against core (core/attacks_test.go) and over real HTTP through every
-// adapter (conformance/attacks_test.go): a bypass that one adapter lets
-// through while core refuses it is as much a hole as one in core.
+// adapter (internal/conformance/attacks_test.go): a bypass that one adapter
+// lets through while core refuses it is as much a hole as one in core.
 //
-// The classes start from the advisories listed in the shared notes on other
-// libraries (CVE-2018-20744, CVE-2019-25211, CVE-2024-25124,
-// CVE-2025-47908 / GHSA-mh55-gqvf-xfwm, GHSA-vhxv-fg4m-p2w8) and add the
-// lookalikes any origin matcher written with string functions invites.
+// The classes start from public advisories against other CORS libraries
+// (CVE-2018-20744, CVE-2019-25211, CVE-2024-25124, CVE-2025-47908 /
+// GHSA-mh55-gqvf-xfwm, GHSA-vhxv-fg4m-p2w8) and add the lookalikes any
+// origin matcher written with string functions invites.
 package attacks
 
 import (
@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/rawhttp"
 )
 
 // Refuse says what a row must never see.
@@ -36,10 +37,6 @@ const (
 	Config
 )
 
-// Line is one request header line, sent as written (several lines of one
-// name stay several lines).
-type Line struct{ Name, Value string }
-
 // Attack is one row of the catalogue.
 type Attack struct {
 	// Class is the kind of attack, and the row's test name.
@@ -48,7 +45,7 @@ type Attack struct {
 	Advisory string
 	Config   core.Config
 	Method   string // "GET" when empty
-	Header   []Line
+	Header   []rawhttp.Line
 	Refuse   Refuse
 	// Asked is, for Preflight rows, the method or header name that must not
 	// appear in Access-Control-Allow-Methods or -Headers; empty when the
@@ -144,10 +141,10 @@ func starHeadersCredentials() core.Config {
 	return core.Config{Origins: []string{App}, Methods: []string{"PUT"}, RequestHeaders: []string{"*"}, Credentials: true, MaxAge: maxAge}
 }
 
-func get(origin string) []Line { return []Line{{hOrigin, origin}} }
+func get(origin string) []rawhttp.Line { return []rawhttp.Line{{Name: hOrigin, Value: origin}} }
 
-func preflight(origin, method string, more ...Line) []Line {
-	return append([]Line{{hOrigin, origin}, {hACRM, method}}, more...)
+func preflight(origin, method string, more ...rawhttp.Line) []rawhttp.Line {
+	return append([]rawhttp.Line{{Name: hOrigin, Value: origin}, {Name: hACRM, Value: method}}, more...)
 }
 
 // belowSuffixes allows the subdomains of two providers' domains, under
@@ -277,19 +274,19 @@ func All() []Attack {
 
 		// Several lines where a browser sends one.
 		{Class: "two Origin lines, allowed first",
-			Config: exact(), Header: []Line{{hOrigin, App}, {hOrigin, "https://evil.test"}}, Refuse: Origin},
+			Config: exact(), Header: []rawhttp.Line{{Name: hOrigin, Value: App}, {Name: hOrigin, Value: "https://evil.test"}}, Refuse: Origin},
 		{Class: "two Origin lines, allowed last",
-			Config: exact(), Header: []Line{{hOrigin, "https://evil.test"}, {hOrigin, App}}, Refuse: Origin},
+			Config: exact(), Header: []rawhttp.Line{{Name: hOrigin, Value: "https://evil.test"}, {Name: hOrigin, Value: App}}, Refuse: Origin},
 		{Class: "two Origin lines, both allowed",
-			Config: exact(), Header: []Line{{hOrigin, App}, {hOrigin, App}}, Refuse: Origin},
+			Config: exact(), Header: []rawhttp.Line{{Name: hOrigin, Value: App}, {Name: hOrigin, Value: App}}, Refuse: Origin},
 		{Class: "Origin as a list",
 			Config: exact(), Header: get(App + ", https://evil.test"), Refuse: Origin},
 		{Class: "two Origin lines on a preflight",
 			Config: exact(), Method: "OPTIONS",
-			Header: []Line{{hOrigin, "https://evil.test"}, {hOrigin, App}, {hACRM, "PUT"}}, Refuse: Origin},
+			Header: []rawhttp.Line{{Name: hOrigin, Value: "https://evil.test"}, {Name: hOrigin, Value: App}, {Name: hACRM, Value: "PUT"}}, Refuse: Origin},
 		{Class: "two request-method lines",
 			Config: exact(), Method: "OPTIONS",
-			Header: []Line{{hOrigin, App}, {hACRM, "PUT"}, {hACRM, "PURGE"}}, Refuse: Preflight, Asked: "PURGE"},
+			Header: []rawhttp.Line{{Name: hOrigin, Value: App}, {Name: hACRM, Value: "PUT"}, {Name: hACRM, Value: "PURGE"}}, Refuse: Preflight, Asked: "PURGE"},
 		{Class: "request-method as a list",
 			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT, PURGE"), Refuse: Preflight, Asked: "PURGE"},
 
@@ -297,52 +294,52 @@ func All() []Attack {
 		// which a server that keeps names as received (fiber with
 		// DisableHeaderNormalizing) must still read as one.
 		{Class: "second Origin line in lower case",
-			Config: exact(), Header: []Line{{hOrigin, App}, {"origin", "https://evil.test"}}, Refuse: Origin},
+			Config: exact(), Header: []rawhttp.Line{{Name: hOrigin, Value: App}, {Name: "origin", Value: "https://evil.test"}}, Refuse: Origin},
 		{Class: "second Origin line in lower case, allowed last",
-			Config: exact(), Header: []Line{{"origin", "https://evil.test"}, {hOrigin, App}}, Refuse: Origin},
+			Config: exact(), Header: []rawhttp.Line{{Name: "origin", Value: "https://evil.test"}, {Name: hOrigin, Value: App}}, Refuse: Origin},
 		{Class: "lower-case refused origin preflight",
 			Config: exact(), Method: "OPTIONS",
-			Header: []Line{{"origin", "https://evil.test"}, {"access-control-request-method", "PUT"}}, Refuse: Origin},
+			Header: []rawhttp.Line{{Name: "origin", Value: "https://evil.test"}, {Name: "access-control-request-method", Value: "PUT"}}, Refuse: Origin},
 		{Class: "upper-case refused origin preflight",
 			Config: exact(), Method: "OPTIONS",
-			Header: []Line{{"ORIGIN", "https://evil.test"}, {"ACCESS-CONTROL-REQUEST-METHOD", "PUT"}}, Refuse: Origin},
+			Header: []rawhttp.Line{{Name: "ORIGIN", Value: "https://evil.test"}, {Name: "ACCESS-CONTROL-REQUEST-METHOD", Value: "PUT"}}, Refuse: Origin},
 		{Class: "second request-method line in lower case",
 			Config: exact(), Method: "OPTIONS",
-			Header: []Line{{hOrigin, App}, {hACRM, "PUT"}, {"access-control-request-method", "PURGE"}},
+			Header: []rawhttp.Line{{Name: hOrigin, Value: App}, {Name: hACRM, Value: "PUT"}, {Name: "access-control-request-method", Value: "PURGE"}},
 			Refuse: Preflight, Asked: "PURGE"},
 		{Class: "refused request header on a lower-case line",
 			Config: exact(), Method: "OPTIONS",
-			Header: preflight(App, "PUT", Line{hACRH, "x-token"}, Line{"access-control-request-headers", "x-evil"}),
+			Header: preflight(App, "PUT", rawhttp.Line{Name: hACRH, Value: "x-token"}, rawhttp.Line{Name: "access-control-request-headers", Value: "x-evil"}),
 			Refuse: Preflight, Asked: "x-evil"},
 
 		// Tabs: optional whitespace around a value is not part of it (RFC
 		// 9110, section 5.5), whitespace inside it is.
 		{Class: "tab-padded second Origin line",
-			Config: exact(), Header: []Line{{hOrigin, App}, {hOrigin, "\thttps://evil.test\t"}}, Refuse: Origin},
+			Config: exact(), Header: []rawhttp.Line{{Name: hOrigin, Value: App}, {Name: hOrigin, Value: "\thttps://evil.test\t"}}, Refuse: Origin},
 		{Class: "tab inside the origin",
 			Config: exact(), Header: get("https://app.example.com\t.evil.test"), Refuse: Origin},
 		{Class: "tab-padded refused request method",
 			Config: exact(), Method: "OPTIONS", Header: preflight(App, "\tPURGE\t"), Refuse: Preflight, Asked: "PURGE"},
 		{Class: "tab-separated refused request header",
-			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", Line{hACRH, "\tx-token,\tx-evil\t"}),
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", rawhttp.Line{Name: hACRH, Value: "\tx-token,\tx-evil\t"}),
 			Refuse: Preflight, Asked: "x-evil"},
 
 		// Header names no browser sends.
 		{Class: "request header name with a space",
-			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", Line{hACRH, "x-token, x token"}),
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", rawhttp.Line{Name: hACRH, Value: "x-token, x token"}),
 			Refuse: Preflight, Asked: "x token"},
 		{Class: "request header name with a non-ASCII byte",
-			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", Line{hACRH, "x-tökén"}),
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", rawhttp.Line{Name: hACRH, Value: "x-tökén"}),
 			Refuse: Preflight, Asked: "x-tökén"},
 		{Class: "request header name with a separator",
-			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", Line{hACRH, "x-token;x-evil"}),
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", rawhttp.Line{Name: hACRH, Value: "x-token;x-evil"}),
 			Refuse: Preflight, Asked: "x-evil"},
 		{Class: "request header name with DEL",
-			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", Line{hACRH, "x-\x7ftoken"}),
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", rawhttp.Line{Name: hACRH, Value: "x-\x7ftoken"}),
 			Refuse: Preflight, Asked: "x-\x7ftoken"},
 		{Class: "authorization not covered by *",
 			Config: with(anyOrigin(), func(c *core.Config) { c.RequestHeaders = []string{"*"} }), Method: "OPTIONS",
-			Header: preflight(App, "PUT", Line{hACRH, "authorization"}), Refuse: Preflight, Asked: "authorization"},
+			Header: preflight(App, "PUT", rawhttp.Line{Name: hACRH, Value: "authorization"}), Refuse: Preflight, Asked: "authorization"},
 
 		// Methods no browser sends.
 		{Class: "lower-case method for an upper-case entry",
@@ -359,14 +356,14 @@ func All() []Attack {
 
 		// Hostile sizes (the cost class of CVE-2025-47908).
 		{Class: "1 MiB of commas in request headers", Advisory: "CVE-2025-47908 / GHSA-mh55-gqvf-xfwm (rs/cors)",
-			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", Line{hACRH, strings.Repeat(",", mib)}),
+			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", rawhttp.Line{Name: hACRH, Value: strings.Repeat(",", mib)}),
 			Refuse: Preflight},
 		{Class: "17 request-header lines",
 			Config: exact(), Method: "OPTIONS", Header: preflight(App, "PUT", repeatLine(hACRH, "x-token", 17)...),
 			Refuse: Preflight},
 		{Class: "unbounded reflection of request headers", Advisory: "GHSA-vhxv-fg4m-p2w8 (jub0bs/cors)",
 			Config: starHeadersCredentials(), Method: "OPTIONS",
-			Header: preflight(App, "PUT", Line{hACRH, strings.Join(many, ",")}), Refuse: Preflight, Asked: many[0]},
+			Header: preflight(App, "PUT", rawhttp.Line{Name: hACRH, Value: strings.Join(many, ",")}), Refuse: Preflight, Asked: many[0]},
 		{Class: "64 KiB origin",
 			Config: exact(), Header: get("https://" + strings.Repeat("a", 64<<10) + ".example.com"), Refuse: Origin},
 
@@ -430,10 +427,10 @@ func with(c core.Config, f func(*core.Config)) core.Config {
 	return c
 }
 
-func repeatLine(name, value string, n int) []Line {
-	out := make([]Line, n)
+func repeatLine(name, value string, n int) []rawhttp.Line {
+	out := make([]rawhttp.Line, n)
 	for i := range out {
-		out[i] = Line{name, value}
+		out[i] = rawhttp.Line{Name: name, Value: value}
 	}
 	return out
 }

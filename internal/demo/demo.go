@@ -6,8 +6,8 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/conformance"
 )
 
 // Options says where the demo listens and where it reports refusals.

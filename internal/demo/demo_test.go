@@ -10,8 +10,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/internal/attacks"
+	"github.com/crossgate/crossgate/internal/conformance"
 )
 
 // startDemo starts the demo for one test and stops it after.

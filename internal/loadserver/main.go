@@ -14,8 +14,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
+	"github.com/crossgate/crossgate/internal/conformance"
 )
 
 // policy is what the load runs under: the allowed GET and preflight of
