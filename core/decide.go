@@ -32,7 +32,7 @@ func (c *compiled) decide(r *Request) Decision {
 	if len(r.Origin) == 0 {
 		return c.notCORS
 	}
-	return c.decideCORS(nil, r)
+	return c.decideCORS(context.Background(), r)
 }
 
 // isPreflight: Fetch, #cors-preflight-fetch: a preflight is OPTIONS with

@@ -64,7 +64,7 @@
 //   - [MayBePreflight] tells whether the Access-Control-Request-* headers
 //     need reading at all.
 //
-// The conformance suite (package conformance in the repository) plays the
+// The conformance suite (internal/conformance in the repository) plays the
 // same scenarios against every adapter over real HTTP.
 //
 // [Fetch standard]: https://fetch.spec.whatwg.org/

@@ -63,7 +63,7 @@ func (p *Policy) Decide(r Request) Decision {
 	if len(r.Origin) == 0 {
 		return c.notCORS
 	}
-	return c.decideCORS(nil, &r)
+	return c.decideCORS(context.Background(), &r)
 }
 
 // DecideContext is Decide for a request whose context the refusal hook
