@@ -35,7 +35,9 @@
 // server (app.Server().DisableHeaderNamesNormalizing, which fiber sets from
 // its Config): serving app.Handler() from a fasthttp.Server of your own that
 // keeps names as received, set DisableHeaderNormalizing in fiber.Config too.
-// In that mode the middleware reads the request's lines with one VisitAll
-// pass, which costs a few tens of nanoseconds more than the default mode on
-// a request with cookies.
+// In that mode the middleware reads the request's lines with one pass over
+// all of them, which re-serializes the request's cookies: on a request with
+// a 250-byte Cookie it costs about 50 ns more than the default mode when
+// the application parses its cookies anyway, and 150-250 ns when this pass
+// is the first to parse them.
 package corsfiber
