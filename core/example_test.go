@@ -1,6 +1,7 @@
 package core_test
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"os"
@@ -111,4 +112,17 @@ func ExamplePolicy_Reconfigure() {
 	// Output:
 	// false
 	// true
+}
+
+// The hook gets the request's context, and knows a same-origin request.
+func ExamplePolicy_DecideContext() {
+	type requestID struct{}
+	policy, _ := core.New(core.Config{Origins: []string{"https://app.example.com"}})
+	policy.OnRefusal(func(r core.Refusal) {
+		fmt.Println(r.Context.Value(requestID{}), r.SameOrigin, r.Reason)
+	})
+	ctx := context.WithValue(context.Background(), requestID{}, "req-42")
+	policy.DecideContext(ctx, core.Request{Method: "POST", Origin: []string{"https://api.example.com"},
+		Host: "api.example.com", Scheme: "https"})
+	// Output: req-42 true origin "https://api.example.com" not allowed (allowed: https://app.example.com)
 }
