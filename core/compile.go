@@ -230,7 +230,7 @@ func compilePreflightStatus(s int, ps *problems) int {
 // Decide only picks one and points at the request's lines where a field
 // echoes them.
 func (c *compiled) buildAnswers(l *answerLines) {
-	allowOrigin := field{name: headerAllowOrigin, echo: echoOrigin}
+	allowOrigin := field{name: headerAllowOrigin, from: linesOrigin}
 	if c.origins.any {
 		allowOrigin = field{name: headerAllowOrigin, lines: lineStar}
 	}
@@ -241,11 +241,11 @@ func (c *compiled) buildAnswers(l *answerLines) {
 	expose := field{name: headerExposeHeaders, lines: l.exposeHeaders}
 	methods := field{name: headerAllowMethods, lines: l.allowMethods}
 	if c.reflectMethod {
-		methods = field{name: headerAllowMethods, echo: echoMethod}
+		methods = field{name: headerAllowMethods, from: linesMethod}
 	}
 	headers := field{name: headerAllowHeaders, lines: l.allowHeaders}
 	if c.reflectHeaders {
-		headers = field{name: headerAllowHeaders, echo: echoHeaders}
+		headers = field{name: headerAllowHeaders, from: linesHeaders}
 	}
 	listedMethods := field{name: headerAllowMethods, lines: l.listedMethods}
 	listedHeaders := field{name: headerAllowHeaders, lines: l.listedHeaders}
@@ -288,7 +288,7 @@ func newAnswer(names []string, fields ...field) answer {
 	var a answer
 	sent := map[string]bool{}
 	for _, f := range fields {
-		if len(f.lines) > 0 || f.echo != echoNone {
+		if len(f.lines) > 0 || f.from != linesNone {
 			a.fields = append(a.fields, f)
 			sent[f.name] = true
 		}

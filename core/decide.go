@@ -27,14 +27,6 @@ const statusOriginRefused = 403
 // fiber's adapter, which keeps them in arrays on its stack, would then
 // allocate on every request.
 
-func (c *compiled) decide(r *Request) Decision {
-	// Fetch, #http-origin: a request without Origin is not a CORS request.
-	if len(r.Origin) == 0 {
-		return c.notCORS
-	}
-	return c.decideCORS(context.Background(), r)
-}
-
 // isPreflight: Fetch, #cors-preflight-fetch: a preflight is OPTIONS with
 // Access-Control-Request-Method; any other OPTIONS is the application's.
 func isPreflight(r *Request) bool { return r.Method == "OPTIONS" && len(r.RequestMethod) > 0 }
@@ -226,7 +218,9 @@ func (c *compiled) allowedFor(code ReasonCode) string {
 // reportIfHooked reports a refusal when a hook is set; the check is inlined
 // so that a refusal without a hook costs no call.
 func (c *compiled) reportIfHooked(ctx context.Context, r *Request, kind Kind, code ReasonCode, value string) {
-	if c.owner != nil && c.owner.refusalHook() != nil {
-		c.report(ctx, r, kind, code, value)
+	if c.owner != nil {
+		if h := c.owner.refusalHook(); h != nil {
+			c.report(ctx, h, r, kind, code, value)
+		}
 	}
 }

@@ -56,7 +56,7 @@ type Decision struct {
 	// answer lists the header fields of this outcome, precomputed by New.
 	answer *answer
 	// origin, method and headers are the Request's lines that the fields
-	// marked echoOrigin, echoMethod and echoHeaders carry.
+	// marked linesOrigin, linesMethod and linesHeaders carry.
 	origin, method, headers []string
 }
 
@@ -78,12 +78,12 @@ func (d *Decision) Header(i int) (name string, lines []string) {
 	// call lets the compiler see that the lines go nowhere, so a Request
 	// built on the stack stays there.
 	f := &d.answer.fields[i]
-	switch f.echo {
-	case echoOrigin:
+	switch f.from {
+	case linesOrigin:
 		return f.name, d.origin
-	case echoMethod:
+	case linesMethod:
 		return f.name, d.method
-	case echoHeaders:
+	case linesHeaders:
 		return f.name, d.headers
 	}
 	return f.name, f.lines
@@ -143,15 +143,16 @@ type answer struct {
 type field struct {
 	name  string
 	lines []string
-	echo  echo
+	from  requestLines
 }
 
-// echo names the request lines a field carries instead of fixed ones.
-type echo uint8
+// requestLines names the request lines a field echoes instead of fixed
+// ones.
+type requestLines uint8
 
 const (
-	echoNone echo = iota
-	echoOrigin
-	echoMethod
-	echoHeaders
+	linesNone requestLines = iota
+	linesOrigin
+	linesMethod
+	linesHeaders
 )

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"context"
 	"strconv"
 	"strings"
 )
@@ -74,7 +75,7 @@ func (p *Policy) Explain(pr Probe) Explanation {
 	}
 	quiet := *c // Explain describes; it reports nothing to the hook
 	quiet.owner = nil
-	d := quiet.decide(&r)
+	d := quiet.decideCORS(context.Background(), &r) // r has its Origin
 	if d.Allowed && pr.Credentials && !c.credentials {
 		d.Allowed = false
 		d.Reason = Reason{Code: ReasonCredentialsNotAllowed}

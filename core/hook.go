@@ -38,14 +38,7 @@ func (p *Policy) OnRefusal(hook func(Refusal)) {
 // slices would make every Request escape to the heap, refused or not.
 //
 //go:noinline
-func (c *compiled) report(ctx context.Context, r *Request, kind Kind, code ReasonCode, value string) {
-	if c.owner == nil {
-		return // Explain's quiet copy
-	}
-	h := c.owner.refusalHook()
-	if h == nil {
-		return
-	}
+func (c *compiled) report(ctx context.Context, h *refusalHook, r *Request, kind Kind, code ReasonCode, value string) {
 	// value is copied here, not in newRefusal: a Reason holding the
 	// request's own string would make value, and with it the Request, leak
 	// to the hook in the compiler's eyes, and fiber's stack-built Requests
