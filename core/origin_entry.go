@@ -358,10 +358,19 @@ func checkHost(host string, subdomains bool) (canonical, problem string) {
 		// IPv4 (#ends-in-a-number-checker), so only the canonical dotted
 		// form can ever arrive.
 		a, err := netip.ParseAddr(host)
-		if err != nil || !a.Is4() || a.String() != host {
-			return "", "malformed IPv4 address " + strconv.Quote(host)
+		if err == nil && a.Is4() && a.String() == host {
+			return "", ""
 		}
-		return "", ""
+		switch read, octal := urlIPv4(host); {
+		case read == "":
+			return "", "malformed IPv4 address " + strconv.Quote(host)
+		case octal:
+			// "010.0.0.1" is 8.0.0.1 to a browser, 10.0.0.1 to most
+			// readers: the user must say which.
+			return "", "leading zero in IPv4 address " + strconv.Quote(host) + ": browsers read it as octal, so this is " + read
+		default:
+			return read, "IPv4 address not in the dotted form browsers send: they read " + strconv.Quote(host) + " as " + read
+		}
 	}
 	if len(host) > 253 {
 		return "", "host longer than 253 bytes"
@@ -372,6 +381,49 @@ func checkHost(host string, subdomains bool) (canonical, problem string) {
 		}
 	}
 	return "", ""
+}
+
+// urlIPv4 reads a host that ends in a number as the URL standard's IPv4
+// parser does (#concept-ipv4-parser): shorthand ("127.1"), hexadecimal
+// ("0x7f") and octal ("0177") parts. It returns the dotted form, "" when
+// the host is no address, and whether a part was octal.
+func urlIPv4(host string) (dotted string, octal bool) {
+	parts := strings.Split(host, ".")
+	if len(parts) > 4 {
+		return "", false
+	}
+	var numbers []uint64
+	for _, p := range parts {
+		base := 10
+		switch {
+		case len(p) >= 2 && (p[:2] == "0x" || p[:2] == "0X"):
+			p, base = p[2:], 16
+		case len(p) >= 2 && p[0] == '0':
+			p, base, octal = p[1:], 8, true
+		case p == "":
+			return "", false
+		}
+		n := uint64(0)
+		if p != "" {
+			var err error
+			if n, err = strconv.ParseUint(p, base, 64); err != nil || p[0] == '+' {
+				return "", false
+			}
+		}
+		numbers = append(numbers, n)
+	}
+	last := numbers[len(numbers)-1]
+	if last >= 1<<(8*(5-len(numbers))) {
+		return "", false
+	}
+	ip := last
+	for i, n := range numbers[:len(numbers)-1] {
+		if n > 255 {
+			return "", false
+		}
+		ip += n << (8 * (3 - i))
+	}
+	return netip.AddrFrom4([4]byte{byte(ip >> 24), byte(ip >> 16), byte(ip >> 8), byte(ip)}).String(), octal
 }
 
 func checkIPv6(host string) (canonical, problem string) {
