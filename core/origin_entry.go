@@ -235,17 +235,7 @@ func isIPPattern(host string) bool {
 	if strings.HasPrefix(host, "[") {
 		return true
 	}
-	digits := false
-	for _, l := range strings.Split(host, ".") {
-		switch {
-		case l == "*":
-		case l != "" && strings.Trim(l, "0123456789") == "":
-			digits = true
-		default:
-			return false
-		}
-	}
-	return digits
+	return strings.Trim(host, "0123456789.*") == "" && strings.ContainsAny(host, "0123456789")
 }
 
 // withScheme is the origin an entry without a scheme most likely means,
