@@ -141,7 +141,7 @@ func compileOrigins(cfg Config, ps *problems) (rules []originRule, anyOrigin boo
 		ps.add("Origins", -1, "", "no origin listed: every CORS request would be refused",
 			`list origins such as "https://app.example.com", or "*" for a public API without credentials`)
 	}
-	return compileOriginEntries(cfg, true, ps)
+	return compileOriginEntries(cfg, cfg.OriginFunc == nil, ps)
 }
 
 // maxMaxAge is the longest preflight cache life crossgate accepts: Firefox's

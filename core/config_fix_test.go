@@ -103,6 +103,9 @@ var noAutomaticFix = map[string]string{
 	"ip wildcard pattern":                    "there are no IP patterns: list the addresses or name the machines",
 	"star host":                              `"*" alone, or a domain's subdomains: a choice`,
 	"star and lowercase method":              "every method, or the list: a choice",
+	"origin func with star":                  "every origin, or the function's: a choice",
+	"origin func approving everything":       "the function is code only you can change",
+	"origin func panicking":                  "the function is code only you can change",
 	"star exposed with others":               "every header, or the list: a choice",
 }
 

@@ -120,6 +120,12 @@ func rejections() []rejection {
 			`"X-Request-Id" and "X-Total"`},
 		{"star exposed with others", with(func(c *Config) { c.ExposedHeaders = []string{"*", "X-Total"} }), "ExposedHeaders", `"*" alone`},
 		{"max age in seconds", with(func(c *Config) { c.MaxAge = 600 }), "MaxAge", `600*time.Second ("10m0s")`},
+		{"origin func with star", with(func(c *Config) { c.Origins = []string{"*"}; c.OriginFunc = func(string) bool { return false } }),
+			"OriginFunc", "remove"},
+		{"origin func approving everything", with(func(c *Config) { c.OriginFunc = func(string) bool { return true } }), "OriginFunc", "return true only"},
+		{"origin func panicking", with(func(c *Config) { c.OriginFunc = func(string) bool { panic("no database") } }), "OriginFunc", "without panicking"},
+		{"empty origin with origin func", with(func(c *Config) { c.Origins = []string{""}; c.OriginFunc = func(string) bool { return false } }),
+			"Origins[0]", "remove it"},
 		{"max age in seconds over a day", with(func(c *Config) { c.MaxAge = 100000 }), "MaxAge", `24*time.Hour ("24h0m0s")`},
 	}
 }
