@@ -141,49 +141,7 @@ func compileOrigins(cfg Config, ps *problems) (rules []originRule, anyOrigin boo
 		ps.add("Origins", -1, "", "no origin listed: every CORS request would be refused",
 			`list origins such as "https://app.example.com", or "*" for a public API without credentials`)
 	}
-	seen := make(map[string]bool, len(cfg.Origins))
-	rules = make([]originRule, 0, len(cfg.Origins))
-	for i, s := range cfg.Origins {
-		if s == "*" {
-			anyOrigin = true
-			if cfg.Credentials {
-				ps.add("Origins", i, s, `"*" cannot be combined with Credentials: browsers refuse such responses`,
-					"list the origins that send credentials")
-			}
-			continue
-		}
-		rule, p := parseOriginEntry(s)
-		if p != nil {
-			ps.add("Origins", i, s, p.problem, p.fix)
-			continue
-		}
-		if seen[s] {
-			ps.add("Origins", i, s, "listed twice", "remove the duplicate")
-			continue
-		}
-		seen[s] = true
-		if cfg.Credentials && !cfg.DangerouslyAllowInsecureOrigins && !rule.isLoopback() {
-			switch {
-			case rule.scheme == "http":
-				ps.add("Origins", i, s, "plain http with Credentials: anyone on the network path can impersonate this origin",
-					writeInstead("https"+s[len("http"):])+", or set DangerouslyAllowInsecureOrigins")
-			case rule.overPublicSuffix():
-				ps.add("Origins", i, s, `"*." over a public suffix with Credentials: anyone can register a subdomain there`,
-					`list the domain you control, such as "https://*.app.example.com", or set DangerouslyAllowInsecureOrigins`)
-			case rule.subdomains && underWildcardRule(rule.host):
-				ps.add("Origins", i, s, `"*." over a domain whose every child is a public suffix (a wildcard rule of the public-suffix list) with Credentials: anyone can register below each of them`,
-					"list the domain you control, such as "+strconv.Quote(rule.scheme+"://*.yours."+rule.host)+", or set DangerouslyAllowInsecureOrigins")
-			}
-			// Public suffixes below the pattern ("s3.amazonaws.com" under
-			// "*.amazonaws.com") are checked per request, where the host is known.
-			rule.guardSuffixes = rule.subdomains && hasRulesBelow(rule.host)
-		}
-		rules = append(rules, rule)
-	}
-	if anyOrigin && len(cfg.Origins) > 1 {
-		ps.add("Origins", -1, "*", `"*" already allows every origin`, `write "*" alone or the list of origins`)
-	}
-	return rules, anyOrigin
+	return compileOriginEntries(cfg, cfg.OriginFunc == nil, ps)
 }
 
 // maxMaxAge is the longest preflight cache life crossgate accepts: Firefox's
@@ -200,15 +158,22 @@ func compileMaxAge(d time.Duration, ps *problems) string {
 		// reads an unparsable value as its 5 second default.
 		return "0"
 	case d > maxMaxAge:
-		ps.add("MaxAge", -1, d.String(), "longer than 24h, which browsers cap it to", "write at most 24*time.Hour (Chromium caps at 2h)")
+		ps.addField("MaxAge", d.String(), "longer than 24h, which browsers cap it to",
+			"write 24*time.Hour", maxMaxAge.String(), " or less (Chromium caps at 2h)")
 	case d < time.Second:
 		// MaxAge: 600 is 600ns: the mistake of everyone coming from a
 		// library whose MaxAge is an int of seconds.
-		ps.add("MaxAge", -1, d.String(), "less than a second: a time.Duration counts nanoseconds",
-			"write "+strconv.FormatInt(int64(d), 10)+"*time.Second if you meant seconds")
+		if meant := d * time.Second; meant <= maxMaxAge {
+			ps.addField("MaxAge", d.String(), "less than a second: a time.Duration counts nanoseconds",
+				"write "+strconv.FormatInt(int64(d), 10)+"*time.Second", meant.String(), " if you meant seconds")
+		} else {
+			ps.addField("MaxAge", d.String(), "less than a second: a time.Duration counts nanoseconds, and as seconds it is longer than 24h, which browsers cap it to",
+				"write 24*time.Hour", maxMaxAge.String(), " if you meant seconds")
+		}
 	case d%time.Second != 0:
-		ps.add("MaxAge", -1, d.String(), "not whole seconds: Access-Control-Max-Age counts seconds",
-			"write "+strconv.FormatInt(int64(d.Round(time.Second)/time.Second), 10)+"*time.Second")
+		whole := d.Round(time.Second)
+		ps.addField("MaxAge", d.String(), "not whole seconds: Access-Control-Max-Age counts seconds",
+			"write "+strconv.FormatInt(int64(whole/time.Second), 10)+"*time.Second", whole.String(), "")
 	}
 	return strconv.FormatInt(int64(d/time.Second), 10)
 }
@@ -220,8 +185,8 @@ func compilePreflightStatus(s int, ps *problems) int {
 	// Fetch, #cors-preflight-fetch-0: a preflight passes only with an ok
 	// status (200-299).
 	if s < 200 || s > 299 {
-		ps.add("PreflightStatus", -1, strconv.Itoa(s), "browsers fail preflights answered outside 200-299",
-			"write 204 (the default, with 0) or 200")
+		ps.addField("PreflightStatus", strconv.Itoa(s), "browsers fail preflights answered outside 200-299",
+			"write 204", "204", " (the default, also meant by 0) or 200")
 	}
 	return s
 }

@@ -7,19 +7,24 @@ import (
 	"time"
 )
 
-func TestNewRejects(t *testing.T) {
+// rejection is a Config that New refuses, one per class of problem.
+type rejection struct {
+	name  string
+	cfg   Config
+	field string // where the first problem is
+	fix   string // a part of its fix
+}
+
+// rejections are the classes of problem New reports (TestNewRejects),
+// whose fixes TestFixesApply applies.
+func rejections() []rejection {
 	ok := Config{Origins: []string{"https://app.example.com"}}
 	with := func(f func(*Config)) Config { c := ok; f(&c); return c }
 	origins := func(o ...string) Config { return with(func(c *Config) { c.Origins = o }) }
 	creds := func(o ...string) Config {
 		return with(func(c *Config) { c.Origins = o; c.Credentials = true })
 	}
-	tests := []struct {
-		name  string
-		cfg   Config
-		field string
-		fix   string // a part of the fix
-	}{
+	return []rejection{
 		{"no origins", origins(), "Origins", `"*"`},
 		{"empty origin", origins(""), "Origins[0]", "https://"},
 		{"null", origins("null"), "Origins[0]", "real origin"},
@@ -37,7 +42,9 @@ func TestNewRejects(t *testing.T) {
 		{"bad port", origins("https://app.example.com:99999"), "Origins[0]", `"https://app.example.com"`},
 		{"leading zero port", origins("https://app.example.com:0443"), "Origins[0]", `"https://app.example.com"`},
 		{"port word", origins("http://localhost:evil"), "Origins[0]", `"http://localhost"`},
-		{"bad ipv4", origins("http://127.1"), "Origins[0]", "127.0.0.1"},
+		{"bad ipv4", origins("http://127.1"), "Origins[0]", `"http://127.0.0.1"`},
+		{"hex ipv4", origins("http://0x7f.0.0.1:8080"), "Origins[0]", `"http://127.0.0.1:8080"`},
+		{"not ipv4", origins("http://256.1.1.1"), "Origins[0]", "127.0.0.1"},
 		{"ipv4 leading zero", origins("http://127.0.0.01"), "Origins[0]", "127.0.0.1"},
 		{"bad ipv6", origins("http://[::g]"), "Origins[0]", "[::1]"},
 		{"ipv6 not canonical", origins("http://[0:0::1]:8080"), "Origins[0]", `"http://[::1]:8080"`},
@@ -70,8 +77,61 @@ func TestNewRejects(t *testing.T) {
 		{"max age fraction", with(func(c *Config) { c.MaxAge = 1500 * time.Millisecond }), "MaxAge", "2*time.Second"},
 		{"preflight status", with(func(c *Config) { c.PreflightStatus = 302 }), "PreflightStatus", "204"},
 		{"preflight status 100", with(func(c *Config) { c.PreflightStatus = 100 }), "PreflightStatus", "204"},
+
+		// What a new user writes, with a fix that applies at once.
+		{"empty origin among others", origins("https://a.example", ""), "Origins[1]", "remove it"},
+		{"origins pasted as one entry", origins("https://a.example.com, https://b.example.com"), "Origins[0]",
+			`split them: write "https://a.example.com" and "https://b.example.com" as separate entries`},
+		{"pasted origins with a bad part", origins("https://a.example.com https://B.example.com/"), "Origins[0]",
+			`write "https://a.example.com" and "https://b.example.com"`},
+		{"pasted origins with an unfixable part", origins("https://a.example.com, null"), "Origins[0]", "real origin"},
+		{"pasted origins with star", origins("*, https://a.example.com"), "Origins[0]", `"*" and "https://a.example.com"`},
+		{"stray comma", origins("https://a.example.com,"), "Origins[0]", `"https://a.example.com"`},
+		{"surrounding whitespace", origins(" https://a.example.com\n"), "Origins[0]", `"https://a.example.com"`},
+		{"only separators", origins("https://a.example", " , "), "Origins[1]", "remove it"},
+		{"ip wildcard", origins("http://192.168.1.*"), "Origins[0]", "list each address"},
+		{"ip wildcard pattern", origins("http://*.168.1.1"), "Origins[0]", "list each address"},
+		{"host and port without scheme", origins("localhost:3000"), "Origins[0]", `"http://localhost:3000"`},
+		{"loopback ip without scheme", origins("127.0.0.1:8080/app"), "Origins[0]", `"http://127.0.0.1:8080"`},
+		{"domain and port without scheme", origins("app.example.com:443"), "Origins[0]", `"https://app.example.com"`},
+		{"not an origin", origins("mailto:a"), "Origins[0]", "https://app.example.com"},
+		{"default port and uppercase host", origins("https://App.Example.com:443"), "Origins[0]", `"https://app.example.com"`},
+		{"uppercase scheme and default port", origins("HTTPS://x.example.com:443"), "Origins[0]", `"https://x.example.com"`},
+		{"star host", origins("https://*"), "Origins[0]", `write "*" alone`},
+		{"fix listed already", origins("https://A.example", "https://a.example"), "Origins[0]", `remove it: "https://a.example" is listed already`},
+		{"fixes alike", origins("https://A.example", "https://a.Example"), "Origins[0]", `"https://a.example"`},
+		{"uppercase http with credentials", creds("HTTP://App.example.com:80"), "Origins[0]", `"https://app.example.com"`},
+		{"websocket with credentials", creds("ws://app.example.com"), "Origins[0]", `"https://app.example.com"`},
+		{"methods pasted", with(func(c *Config) { c.Methods = []string{"PUT, patch,DELETE"} }), "Methods[0]",
+			`"PUT", "patch" and "DELETE"`},
+		{"methods pasted with fixes", with(func(c *Config) { c.Methods = []string{"put, CONNECT", "PUT"} }), "Methods[0]",
+			`remove it: "PUT" is listed already`},
+		{"lowercase and uppercase", with(func(c *Config) { c.Methods = []string{"delete", "DELETE"} }), "Methods[0]", "remove it"},
+		{"star and lowercase method", with(func(c *Config) { c.Methods = []string{"*", "put"} }), "Methods[1]", `"PUT"`},
+		{"empty method", with(func(c *Config) { c.Methods = []string{""} }), "Methods[0]", "remove it"},
+		{"headers pasted", with(func(c *Config) { c.RequestHeaders = []string{"Content-Type, Authorization"} }), "RequestHeaders[0]",
+			`split them: write "Content-Type" and "Authorization"`},
+		{"headers pasted with star", with(func(c *Config) { c.RequestHeaders = []string{"*, Authorization"} }), "RequestHeaders[0]",
+			`"*" and "Authorization"`},
+		{"headers pasted with forbidden", with(func(c *Config) { c.RequestHeaders = []string{"X-Token, Cookie"} }), "RequestHeaders[0]",
+			`write "X-Token" instead`},
+		{"header listed twice", with(func(c *Config) { c.RequestHeaders = []string{"X-Token", "x-token"} }), "RequestHeaders[1]", "remove"},
+		{"exposed pasted", with(func(c *Config) { c.ExposedHeaders = []string{"X-Request-Id,X-Total"} }), "ExposedHeaders[0]",
+			`"X-Request-Id" and "X-Total"`},
+		{"star exposed with others", with(func(c *Config) { c.ExposedHeaders = []string{"*", "X-Total"} }), "ExposedHeaders", `"*" alone`},
+		{"max age in seconds", with(func(c *Config) { c.MaxAge = 600 }), "MaxAge", `600*time.Second ("10m0s")`},
+		{"origin func with star", with(func(c *Config) { c.Origins = []string{"*"}; c.OriginFunc = func(string) bool { return false } }),
+			"OriginFunc", "remove"},
+		{"origin func approving everything", with(func(c *Config) { c.OriginFunc = func(string) bool { return true } }), "OriginFunc", "return true only"},
+		{"origin func panicking", with(func(c *Config) { c.OriginFunc = func(string) bool { panic("no database") } }), "OriginFunc", "without panicking"},
+		{"empty origin with origin func", with(func(c *Config) { c.Origins = []string{""}; c.OriginFunc = func(string) bool { return false } }),
+			"Origins[0]", "remove it"},
+		{"max age in seconds over a day", with(func(c *Config) { c.MaxAge = 100000 }), "MaxAge", `24*time.Hour ("24h0m0s")`},
 	}
-	for _, tt := range tests {
+}
+
+func TestNewRejects(t *testing.T) {
+	for _, tt := range rejections() {
 		t.Run(tt.name, func(t *testing.T) {
 			p, err := New(tt.cfg)
 			if err == nil || p != nil {

@@ -20,6 +20,18 @@ type ConfigError struct {
 	Problem string
 	// Fix says what to write instead.
 	Fix string
+	// Replacement is a fix you can apply: the values to write in place of
+	// Value, which Fix quotes. Several when the entry packs several values
+	// ("a, b" in one entry of a list: write them as separate entries); for
+	// MaxAge and PreflightStatus, the one value in Value's form (a
+	// time.Duration's String, a decimal status). Applied together with the
+	// Replacement or Remove of every other ConfigError New returned, it
+	// fixes the problem without causing another. Empty when the fix is a
+	// choice only you can make: Fix then says what to decide.
+	Replacement []string
+	// Remove is true when the fix is to delete the entry (a duplicate, a
+	// value that can never match); Replacement is then empty.
+	Remove bool
 }
 
 func (e *ConfigError) Error() string {
@@ -63,4 +75,21 @@ type problems []error
 
 func (ps *problems) add(field string, index int, value, problem, fix string) {
 	*ps = append(*ps, &ConfigError{Field: field, Index: index, Value: value, Problem: problem, Fix: fix})
+}
+
+// addField adds a problem of a field that is not a list, whose fix is to
+// write value, spelled in Go as code: "write 24*time.Hour (\"24h0m0s\")".
+func (ps *problems) addField(field, value, problem, code, replacement, more string) {
+	fix := code + " (" + strconv.Quote(replacement) + ")" + more
+	if code == "write "+replacement {
+		fix = code + more
+	}
+	*ps = append(*ps, &ConfigError{Field: field, Index: -1, Value: value, Problem: problem,
+		Fix: fix, Replacement: []string{replacement}})
+}
+
+// addEntry adds the problem of the list entry field[index].
+func (ps *problems) addEntry(field string, index int, value string, p *entryProblem) {
+	*ps = append(*ps, &ConfigError{Field: field, Index: index, Value: value, Problem: p.problem,
+		Fix: p.fix(), Replacement: p.replacement, Remove: p.remove})
 }

@@ -52,8 +52,7 @@ func ExampleNew_errors() {
 	fmt.Println(err)
 	// Output:
 	// crossgate: Origins[0] "*": "*" cannot be combined with Credentials: browsers refuse such responses; list the origins that send credentials
-	// crossgate: Origins[1] "https://App.example.com/": a trailing slash: an origin has none; write "https://App.example.com" instead
-	// crossgate: Origins "*": "*" already allows every origin; write "*" alone or the list of origins
+	// crossgate: Origins[1] "https://App.example.com/": a trailing slash: an origin has none; uppercase host: browsers serialize hosts in lower case; write "https://app.example.com" instead
 	// crossgate: Methods[1] "get": browsers upper-case this method before sending it; write "GET" instead
 }
 

@@ -307,6 +307,10 @@ func FuzzNew(f *testing.F) {
 	f.Add([]byte{0, 0}, "https://0x7f.0.0.1")
 	f.Add([]byte{0, 0}, "https://"+strings.Repeat("a.", 130)+"com")
 	f.Add([]byte{0, 0}, "https://app.example.com:65535")
+	f.Add([]byte{0, 0}, "https://a.example.com, B.example.com:443/")
+	f.Add([]byte{1, 1}, "HTTP://App.Example.com:80")
+	f.Add([]byte{0, 0, 0, 0, 0, 0, 0, 1}, "put, PATCH,")
+	f.Add([]byte{0, 0, 0, 0, 0, 0, 0, 2}, "Content-Type, Authorization")
 	f.Fuzz(func(t *testing.T, data []byte, raw string) {
 		pk := picker{data}
 		cfg := pk.config()
@@ -323,6 +327,12 @@ func FuzzNew(f *testing.F) {
 		p, err := core.New(cfg)
 		if err != nil {
 			checkConfigErrors(t, err)
+			// Fixes are right the first time: applied, New accepts them.
+			if fixed, manual := core.ApplyFixes(cfg, err); len(manual) == 0 {
+				if _, again := core.New(fixed); again != nil {
+					t.Fatalf("the fixes of\n%v\ngive %+v, which New refuses:\n%v", err, fixed, again)
+				}
+			}
 			return
 		}
 		if problem := checkAccepted(cfg); problem != "" {

@@ -1,6 +1,9 @@
 package core
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Bounds on Access-Control-Request-Headers. Browsers send one line of
 // lower-case names joined by commas (Fetch, #cors-unsafe-request-header-names);
@@ -42,32 +45,26 @@ type headerMatcher struct {
 
 func compileRequestHeaders(headers []string, ps *problems) headerMatcher {
 	var h headerMatcher
-	seen := map[string]bool{}
-	for i, v := range headers {
-		lower := toLowerASCII(v)
-		switch {
-		case v == "*":
+	kept, added := checkList("RequestHeaders", headers, checkRequestHeader, toLowerASCII, "", ps)
+	for _, name := range kept {
+		if name == "*" {
 			h.any = true
 			continue
-		case !isToken(v):
-			ps.add("RequestHeaders", i, v, "not a header name", `write a name such as "Content-Type" or "X-Request-Id"`)
-		case len(v) > maxHeaderNameLen:
-			ps.add("RequestHeaders", i, v, "longer than 128 bytes", "use a shorter header name")
-		case forbiddenRequestHeaders[lower] || strings.HasPrefix(lower, "proxy-") || strings.HasPrefix(lower, "sec-"):
-			ps.add("RequestHeaders", i, v, "scripts can never set this header (Fetch: forbidden request-header)", "remove it")
-		case strings.HasPrefix(lower, "access-control-"):
-			ps.add("RequestHeaders", i, v, "a CORS header: crossgate writes these itself", "remove it")
-		case seen[lower]:
-			ps.add("RequestHeaders", i, v, "listed twice (names are case-insensitive)", "remove the duplicate")
-		default:
-			seen[lower] = true
-			h.names = append(h.names, lower)
-			if lower == "authorization" {
-				h.authorization = true
-			}
 		}
+		h.names = append(h.names, name)
+		h.authorization = h.authorization || name == "authorization"
 	}
-	if h.any && len(h.names) > 0 && !(len(h.names) == 1 && h.authorization) {
+	// What the list holds once every fix is applied.
+	star, others, authorization := h.any, len(h.names), h.authorization
+	for _, v := range added {
+		if v == "*" {
+			star = true
+			continue
+		}
+		others++
+		authorization = authorization || toLowerASCII(v) == "authorization"
+	}
+	if star && others > 0 && !(others == 1 && authorization) {
 		ps.add("RequestHeaders", -1, strings.Join(headers, ","), `"*" already allows every header but Authorization`,
 			`write "*" alone, "*" and "Authorization", or the list`)
 	}
@@ -180,31 +177,52 @@ func trimOWS(s string) string {
 // compileExposedHeaders checks Config.ExposedHeaders and returns the
 // Access-Control-Expose-Headers value.
 func compileExposedHeaders(headers []string, credentials bool, ps *problems) string {
-	var names []string
-	seen := map[string]bool{}
-	for i, v := range headers {
-		lower := toLowerASCII(v)
-		switch {
-		case v == "*" && credentials:
-			ps.add("ExposedHeaders", i, v, `with Credentials, browsers read "*" as a header literally named *`,
-				"list the header names to expose")
-		case v == "*":
-			if len(headers) > 1 {
-				ps.add("ExposedHeaders", i, v, `"*" already exposes every header`, `write "*" alone or the list`)
-			}
-			names = append(names, v)
-		case !isToken(v):
-			ps.add("ExposedHeaders", i, v, "not a header name", `write a name such as "X-Request-Id"`)
-		case lower == "set-cookie" || lower == "set-cookie2":
-			ps.add("ExposedHeaders", i, v, "browsers never let scripts read cookies from responses (Fetch: forbidden response-header)", "remove it")
-		case strings.HasPrefix(lower, "access-control-"):
-			ps.add("ExposedHeaders", i, v, "a CORS header, meaningless to expose", "remove it")
-		case seen[lower]:
-			ps.add("ExposedHeaders", i, v, "listed twice (names are case-insensitive)", "remove the duplicate")
-		default:
-			seen[lower] = true
-			names = append(names, v)
-		}
+	check := func(v string) (string, *entryProblem) { return checkExposedHeader(v, credentials) }
+	names, added := checkList("ExposedHeaders", headers, check, toLowerASCII, "", ps)
+	if len(names)+len(added) > 1 && (slices.Contains(names, "*") || slices.Contains(added, "*")) {
+		ps.add("ExposedHeaders", -1, strings.Join(headers, ","), `"*" already exposes every header`, `write "*" alone or the list`)
 	}
 	return strings.Join(names, ", ")
+}
+
+// checkRequestHeader checks one entry of Config.RequestHeaders and
+// returns the name in lower case.
+func checkRequestHeader(v string) (string, *entryProblem) {
+	if parts, changed := splitList(v, false); changed {
+		return "", splitProblem(v, parts, "header names", problemOf(checkRequestHeader))
+	}
+	lower := toLowerASCII(v)
+	switch {
+	case v == "*":
+	case !isToken(v):
+		return "", &entryProblem{problem: "not a header name", advice: `write a name such as "Content-Type" or "X-Request-Id"`}
+	case len(v) > maxHeaderNameLen:
+		return "", &entryProblem{problem: "longer than 128 bytes", advice: "use a shorter header name"}
+	case forbiddenRequestHeaders[lower] || strings.HasPrefix(lower, "proxy-") || strings.HasPrefix(lower, "sec-"):
+		return "", &entryProblem{problem: "scripts can never set this header (Fetch: forbidden request-header)", remove: true}
+	case strings.HasPrefix(lower, "access-control-"):
+		return "", &entryProblem{problem: "a CORS header: crossgate writes these itself", remove: true}
+	}
+	return lower, nil
+}
+
+// checkExposedHeader checks one entry of Config.ExposedHeaders and returns
+// it as written.
+func checkExposedHeader(v string, credentials bool) (string, *entryProblem) {
+	if parts, changed := splitList(v, false); changed {
+		return "", splitProblem(v, parts, "header names", func(s string) *entryProblem { _, p := checkExposedHeader(s, credentials); return p })
+	}
+	lower := toLowerASCII(v)
+	switch {
+	case v == "*" && credentials:
+		return "", &entryProblem{problem: `with Credentials, browsers read "*" as a header literally named *`, advice: "list the header names to expose"}
+	case v == "*":
+	case !isToken(v):
+		return "", &entryProblem{problem: "not a header name", advice: `write a name such as "X-Request-Id"`}
+	case lower == "set-cookie" || lower == "set-cookie2":
+		return "", &entryProblem{problem: "browsers never let scripts read cookies from responses (Fetch: forbidden response-header)", remove: true}
+	case strings.HasPrefix(lower, "access-control-"):
+		return "", &entryProblem{problem: "a CORS header, meaningless to expose", remove: true}
+	}
+	return v, nil
 }

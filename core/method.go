@@ -31,25 +31,24 @@ var normalizedMethods = []string{"DELETE", "GET", "HEAD", "OPTIONS", "POST", "PU
 
 func compileMethods(methods []string, ps *problems) methodMatcher {
 	var m methodMatcher
-	seen := map[string]bool{}
-	for i, v := range methods {
-		switch {
-		case v == "*":
+	kept, added := checkList("Methods", methods, checkMethod, sameString, "", ps)
+	star := false
+	for _, v := range kept {
+		if v == "*" {
 			m.any = true
-		case !isToken(v):
-			ps.add("Methods", i, v, "not a method token", `write a method name such as "PUT"`)
-		case isForbiddenMethod(v):
-			ps.add("Methods", i, v, "browsers never send this method (Fetch: forbidden method)", "remove it")
-		case isNormalizedLower(v):
-			ps.add("Methods", i, v, "browsers upper-case this method before sending it", writeInstead(strings.ToUpper(v)))
-		case seen[v]:
-			ps.add("Methods", i, v, "listed twice", "remove the duplicate")
-		default:
-			seen[v] = true
+		} else {
 			m.listed = append(m.listed, v)
 		}
 	}
-	if m.any && len(m.listed) > 0 {
+	others := len(m.listed)
+	for _, v := range added {
+		if v == "*" {
+			star = true
+		} else {
+			others++
+		}
+	}
+	if (m.any || star) && others > 0 {
 		ps.add("Methods", -1, strings.Join(methods, ","), `"*" already allows every method`, `write either "*" or the list`)
 	}
 	m.allowed = strings.Join(m.listed, ", ")
@@ -57,6 +56,23 @@ func compileMethods(methods []string, ps *problems) methodMatcher {
 		m.allowed = "*"
 	}
 	return m
+}
+
+// checkMethod checks one entry of Config.Methods.
+func checkMethod(v string) (string, *entryProblem) {
+	if parts, changed := splitList(v, false); changed {
+		return "", splitProblem(v, parts, "methods", problemOf(checkMethod))
+	}
+	switch {
+	case v == "*":
+	case !isToken(v):
+		return "", &entryProblem{problem: "not a method token", advice: `write a method name such as "PUT"`}
+	case isForbiddenMethod(v):
+		return "", &entryProblem{problem: "browsers never send this method (Fetch: forbidden method)", remove: true}
+	case isNormalizedLower(v):
+		return "", &entryProblem{problem: "browsers upper-case this method before sending it", replacement: []string{strings.ToUpper(v)}}
+	}
+	return v, nil
 }
 
 func isNormalizedLower(v string) bool {

@@ -45,14 +45,6 @@ func (r originRule) String() string {
 	return s
 }
 
-// entryProblem describes why a configured origin cannot work and what to
-// write instead.
-type entryProblem struct{ problem, fix string }
-
-func (p *entryProblem) Error() string { return p.problem + "; " + p.fix }
-
-func writeInstead(v string) string { return "write " + strconv.Quote(v) + " instead" }
-
 // opaqueSchemes are schemes whose documents have an opaque origin: browsers
 // send "null" for them, never the scheme (URL standard, origin of a URL).
 var opaqueSchemes = map[string]bool{"file": true, "data": true, "blob": true, "about": true, "javascript": true}
@@ -60,42 +52,108 @@ var opaqueSchemes = map[string]bool{"file": true, "data": true, "blob": true, "a
 // defaultPorts are the ports a browser drops when it serializes an origin.
 var defaultPorts = map[string]string{"http": "80", "https": "443"}
 
-// parseOriginEntry checks one configured origin other than "*" against what
-// a browser can send in an Origin header (HTML, #ascii-serialisation-of-an-origin)
-// and compiles it.
-func parseOriginEntry(s string) (originRule, *entryProblem) {
-	fail := func(problem, fix string) (originRule, *entryProblem) {
-		return originRule{}, &entryProblem{problem, fix}
+// originChecker checks entries of Config.Origins, with the rules that
+// depend on the rest of the Config.
+type originChecker struct{ credentials, insecure bool }
+
+// compileOriginEntries checks and compiles cfg.Origins, reporting each
+// problem with a fix that applies (see checkList). required says Origins
+// must not end up empty.
+func compileOriginEntries(cfg Config, required bool, ps *problems) (rules []originRule, anyOrigin bool) {
+	oc := originChecker{cfg.Credentials, cfg.DangerouslyAllowInsecureOrigins}
+	whenEmpty := ""
+	if required {
+		whenEmpty = `list origins such as "https://app.example.com", or "*" for a public API without credentials`
+	}
+	rules, added := checkList("Origins", cfg.Origins, oc.check, sameString, whenEmpty, ps)
+	n := 0
+	for _, r := range rules {
+		if r.entry == "*" {
+			anyOrigin = true
+			continue
+		}
+		rules[n] = r
+		n++
+	}
+	rules = rules[:n]
+	// What the list holds once every fix is applied.
+	star := anyOrigin
+	for _, v := range added {
+		star = star || v == "*"
+	}
+	if star && len(rules)+len(added) > 0 {
+		ps.add("Origins", -1, "*", `"*" already allows every origin`, `write "*" alone or the list of origins`)
+	}
+	return rules, anyOrigin
+}
+
+// check checks one entry; "*" compiles to a rule whose entry is "*".
+func (oc originChecker) check(s string) (originRule, *entryProblem) {
+	if parts, changed := splitList(s, true); changed {
+		return originRule{}, splitProblem(s, parts, "origins", problemOf(oc.check))
+	}
+	if s == "*" {
+		if oc.credentials {
+			return originRule{}, &entryProblem{problem: `"*" cannot be combined with Credentials: browsers refuse such responses`,
+				advice: "list the origins that send credentials"}
+		}
+		return originRule{entry: s}, nil
+	}
+	rule, p := parseOriginEntry(s)
+	if p != nil || !oc.credentials || oc.insecure || rule.isLoopback() {
+		return rule, p
 	}
 	switch {
-	case s == "":
-		return fail("empty origin", `remove it, or write an origin such as "https://app.example.com"`)
-	case s == "null":
+	case rule.scheme == "http":
+		return rule, &entryProblem{problem: "plain http with Credentials: anyone on the network path can impersonate this origin",
+			replacement: []string{"https" + s[len("http"):]}, also: ", or set DangerouslyAllowInsecureOrigins"}
+	case rule.overPublicSuffix():
+		return rule, &entryProblem{problem: `"*." over a public suffix with Credentials: anyone can register a subdomain there`,
+			advice: `list the domain you control, such as "https://*.app.example.com", or set DangerouslyAllowInsecureOrigins`}
+	case rule.subdomains && underWildcardRule(rule.host):
+		return rule, &entryProblem{problem: `"*." over a domain whose every child is a public suffix (a wildcard rule of the public-suffix list) with Credentials: anyone can register below each of them`,
+			advice: "list the domain you control, such as " + strconv.Quote(rule.scheme+"://*.yours."+rule.host) + ", or set DangerouslyAllowInsecureOrigins"}
+	}
+	// Public suffixes below the pattern ("s3.amazonaws.com" under
+	// "*.amazonaws.com") are checked per request, where the host is known.
+	rule.guardSuffixes = rule.subdomains && hasRulesBelow(rule.host)
+	return rule, nil
+}
+
+// parseOriginEntry checks one configured origin other than "*", without
+// separators or surrounding whitespace, against what a browser can send in
+// an Origin header (HTML, #ascii-serialisation-of-an-origin) and compiles it.
+func parseOriginEntry(s string) (originRule, *entryProblem) {
+	fail := func(problem, advice string) (originRule, *entryProblem) {
+		return originRule{}, &entryProblem{problem: problem, advice: advice}
+	}
+	replace := func(problem, replacement string) (originRule, *entryProblem) {
+		return originRule{}, &entryProblem{problem: problem, replacement: []string{replacement}}
+	}
+	if s == "null" {
 		return fail(`"null" is the origin of sandboxed documents, data: URLs and files: any page can send it`,
 			"serve the page from a real origin and list that")
-	case strings.TrimSpace(s) != s:
-		return fail("surrounding whitespace: browsers never send it", writeInstead(strings.TrimSpace(s)))
 	}
-	if strings.ContainsAny(s, "^$\\()|") || strings.Contains(s, ".*") {
+	if looksLikeRegex(s) {
 		return fail("regular expressions are not supported: they have shipped origin bypasses",
 			`write exact origins, "https://*.example.com" for subdomains or "http://localhost:*" for any port`)
 	}
 	scheme, rest, ok := strings.Cut(s, "://")
 	if !ok {
-		if strings.HasPrefix(s, "*.") || !strings.Contains(s, ":") {
-			return fail("no scheme: an origin is scheme://host[:port]", writeInstead("https://"+s))
+		if guess := withScheme(s); guess != "" {
+			return replace("no scheme: an origin is scheme://host[:port]", guess)
 		}
 		return fail("not an origin: an origin is scheme://host[:port]", `write for example "https://app.example.com"`)
 	}
 	if lower := strings.ToLower(scheme); lower != scheme {
-		return fail("uppercase scheme: browsers serialize origins in lower case", writeInstead(lower+"://"+rest))
+		return replace("uppercase scheme: browsers serialize origins in lower case", lower+"://"+rest)
 	}
 	if !isScheme(scheme) {
 		return fail("invalid scheme "+strconv.Quote(scheme), `write "https://..." or "http://..."`)
 	}
 	if scheme == "ws" || scheme == "wss" {
-		return fail("WebSocket URLs are not origins: a handshake carries the page's http(s) origin",
-			writeInstead("http"+strings.TrimPrefix(scheme, "ws")+"://"+rest))
+		return replace("WebSocket URLs are not origins: a handshake carries the page's http(s) origin",
+			"http"+strings.TrimPrefix(scheme, "ws")+"://"+rest)
 	}
 	if opaqueSchemes[scheme] {
 		return fail(scheme+": documents have an opaque origin: browsers send \"null\" for them",
@@ -106,10 +164,10 @@ func parseOriginEntry(s string) (originRule, *entryProblem) {
 		if rest[i:] == "/" {
 			what = "a trailing slash"
 		}
-		return fail(what+": an origin has none", writeInstead(scheme+"://"+rest[:i]))
+		return replace(what+": an origin has none", scheme+"://"+rest[:i])
 	}
 	if i := strings.LastIndexByte(rest, '@'); i >= 0 {
-		return fail("userinfo: an origin has none", writeInstead(scheme+"://"+rest[i+1:]))
+		return replace("userinfo: an origin has none", scheme+"://"+rest[i+1:])
 	}
 	host, port, ok := splitHostPort(rest)
 	if !ok {
@@ -121,8 +179,16 @@ func parseOriginEntry(s string) (originRule, *entryProblem) {
 			if n, err := strconv.Atoi(port); err == nil && n > 0 && n <= 65535 && strconv.Itoa(n) != defaultPorts[scheme] {
 				fixed += ":" + strconv.Itoa(n)
 			}
-			return fail(p, writeInstead(fixed))
+			return replace(p, fixed)
 		}
+	}
+	switch {
+	case host == "*":
+		return fail(`"*" as a host: a wildcard can only be a leading "*." label or a ":*" port`,
+			`write "*" alone to allow every origin (never with Credentials), or a pattern such as "https://*.example.com"`)
+	case strings.Contains(host, "*") && isIPPattern(host):
+		return fail("a wildcard in an IP address: there are no IP patterns, an origin names one address",
+			`list each address, such as "http://192.168.1.10", or name the machines under one domain and write a pattern such as "http://*.lan.example.com"`)
 	}
 	rule := originRule{scheme: scheme, port: port}
 	if d, ok := strings.CutPrefix(host, "*."); ok {
@@ -136,12 +202,62 @@ func parseOriginEntry(s string) (originRule, *entryProblem) {
 	if problem != "" {
 		if canonical != "" {
 			rule.host = canonical
-			return fail(problem, writeInstead(rule.String()))
+			return replace(problem, rule.String())
 		}
 		return fail(problem, `write a host such as "app.example.com", "127.0.0.1" or "[::1]"`)
 	}
 	rule.host, rule.entry = host, s
 	return rule, nil
+}
+
+// looksLikeRegex reports regular-expression syntax. A ".*" is one unless
+// it is a whole last label ("http://192.168.1.*", "https://example.*"),
+// which is a misplaced wildcard with a problem of its own.
+func looksLikeRegex(s string) bool {
+	if strings.ContainsAny(s, "^$\\()|") {
+		return true
+	}
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != '.' || s[i+1] != '*' {
+			continue
+		}
+		after := s[i+2:]
+		if i == 0 || s[i-1] == '/' || s[i-1] == '.' || after != "" && after[0] != ':' && after[0] != '.' {
+			return true
+		}
+	}
+	return false
+}
+
+// isIPPattern reports a host with wildcards that is otherwise an IP
+// address: "192.168.1.*", "10.*", "[fe80::*]".
+func isIPPattern(host string) bool {
+	if strings.HasPrefix(host, "[") {
+		return true
+	}
+	return strings.Trim(host, "0123456789.*") == "" && strings.ContainsAny(host, "0123456789")
+}
+
+// withScheme is the origin an entry without a scheme most likely means,
+// or "" when it does not look like host[:port]: plain http for this
+// machine and IP addresses, where a certificate is rare, https otherwise.
+func withScheme(s string) string {
+	hostPort := s
+	if i := strings.IndexAny(s, "/?#"); i >= 0 {
+		hostPort = s[:i]
+	}
+	host, port, ok := splitHostPort(hostPort)
+	if !ok || port != "" && port != "*" && strings.Trim(port, "0123456789") != "" {
+		return ""
+	}
+	local := host == "localhost" || strings.HasSuffix(host, ".localhost") || strings.HasPrefix(host, "[")
+	if last := host[strings.LastIndexByte(host, '.')+1:]; endsInNumber(last) {
+		local = true
+	}
+	if local {
+		return "http://" + s
+	}
+	return "https://" + s
 }
 
 func isScheme(s string) bool {
@@ -232,10 +348,19 @@ func checkHost(host string, subdomains bool) (canonical, problem string) {
 		// IPv4 (#ends-in-a-number-checker), so only the canonical dotted
 		// form can ever arrive.
 		a, err := netip.ParseAddr(host)
-		if err != nil || !a.Is4() || a.String() != host {
-			return "", "malformed IPv4 address " + strconv.Quote(host)
+		if err == nil && a.Is4() && a.String() == host {
+			return "", ""
 		}
-		return "", ""
+		switch read, octal := urlIPv4(host); {
+		case read == "":
+			return "", "malformed IPv4 address " + strconv.Quote(host)
+		case octal:
+			// "010.0.0.1" is 8.0.0.1 to a browser, 10.0.0.1 to most
+			// readers: the user must say which.
+			return "", "leading zero in IPv4 address " + strconv.Quote(host) + ": browsers read it as octal, so this is " + read
+		default:
+			return read, "IPv4 address not in the dotted form browsers send: they read " + strconv.Quote(host) + " as " + read
+		}
 	}
 	if len(host) > 253 {
 		return "", "host longer than 253 bytes"
@@ -246,6 +371,49 @@ func checkHost(host string, subdomains bool) (canonical, problem string) {
 		}
 	}
 	return "", ""
+}
+
+// urlIPv4 reads a host that ends in a number as the URL standard's IPv4
+// parser does (#concept-ipv4-parser): shorthand ("127.1"), hexadecimal
+// ("0x7f") and octal ("0177") parts. It returns the dotted form, "" when
+// the host is no address, and whether a part was octal.
+func urlIPv4(host string) (dotted string, octal bool) {
+	parts := strings.Split(host, ".")
+	if len(parts) > 4 {
+		return "", false
+	}
+	var numbers []uint64
+	for _, p := range parts {
+		base := 10
+		switch {
+		case len(p) >= 2 && (p[:2] == "0x" || p[:2] == "0X"):
+			p, base = p[2:], 16
+		case len(p) >= 2 && p[0] == '0':
+			p, base, octal = p[1:], 8, true
+		case p == "":
+			return "", false
+		}
+		n := uint64(0)
+		if p != "" {
+			var err error
+			if n, err = strconv.ParseUint(p, base, 64); err != nil || p[0] == '+' {
+				return "", false
+			}
+		}
+		numbers = append(numbers, n)
+	}
+	last := numbers[len(numbers)-1]
+	if last >= 1<<(8*(5-len(numbers))) {
+		return "", false
+	}
+	ip := last
+	for i, n := range numbers[:len(numbers)-1] {
+		if n > 255 {
+			return "", false
+		}
+		ip += n << (8 * (3 - i))
+	}
+	return netip.AddrFrom4([4]byte{byte(ip >> 24), byte(ip >> 16), byte(ip >> 8), byte(ip)}).String(), octal
 }
 
 func checkIPv6(host string) (canonical, problem string) {
