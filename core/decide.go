@@ -203,14 +203,15 @@ func (c *compiled) reasonFor(code ReasonCode, value string) Reason {
 // allowedFor is what the policy allows for the check that code names, the
 // same text a Reason carries.
 func (c *compiled) allowedFor(code ReasonCode) string {
-	switch code {
-	case ReasonOriginNotAllowed, ReasonOriginNull, ReasonOriginMalformed, ReasonOriginMultiple,
-		ReasonOriginFuncRefused, ReasonOriginFuncPanicked, ReasonOriginInsecure:
-		return c.origins.allowed
-	case ReasonMethodNotAllowed:
-		return c.methods.allowed
-	case ReasonHeaderNotAllowed, ReasonHeaderAuthorization, ReasonHeadersMalformed:
-		return c.headers.allowed
+	if f := factsOf(code); f != nil {
+		switch f.list {
+		case listOrigins:
+			return c.origins.allowed
+		case listMethods:
+			return c.methods.allowed
+		case listHeaders:
+			return c.headers.allowed
+		}
 	}
 	return ""
 }

@@ -2,7 +2,6 @@ package core
 
 import (
 	"context"
-	"strconv"
 	"strings"
 )
 
@@ -106,34 +105,8 @@ func normalizeMethod(m string) string {
 
 // fixFor says which change to the Config would allow a refused request.
 func fixFor(r Reason) string {
-	q := strconv.Quote
-	switch r.Code {
-	case ReasonOriginNotAllowed:
-		return "add " + q(r.Value) + " to Origins (or a pattern such as \"https://*.example.com\" that covers it)"
-	case ReasonOriginNull:
-		return "no change should allow it: serve the page from a real origin and list that"
-	case ReasonOriginMalformed:
-		return "no change can allow it: browsers never send this origin; check the page's URL"
-	case ReasonOriginMultiple:
-		return "fix the proxy that duplicates the Origin header"
-	case ReasonMethodNotAllowed:
-		return "add " + q(r.Value) + " to Methods (methods are case-sensitive: fetch sends \"patch\" as written)"
-	case ReasonMethodMalformed:
-		return "no change can allow it: it is not a method"
-	case ReasonHeaderNotAllowed:
-		return "add " + q(r.Value) + " to RequestHeaders"
-	case ReasonHeaderAuthorization:
-		return `add "Authorization" to RequestHeaders: "*" never covers it`
-	case ReasonHeadersMalformed:
-		return "no change can allow it: browsers never send such a header list"
-	case ReasonCredentialsNotAllowed:
-		return "set Credentials: true, with exact origins (not \"*\")"
-	case ReasonOriginFuncRefused:
-		return "add " + q(r.Value) + " to Origins, or make OriginFunc approve it (the tenant may be missing from its store)"
-	case ReasonOriginFuncPanicked:
-		return "fix OriginFunc: it panicked for this origin, and must return false for an origin it does not know"
-	case ReasonOriginInsecure:
-		return "serve the page over https; only if the network path is trusted, set DangerouslyAllowInsecureOrigins"
+	if f := factsOf(r.Code); f != nil && f.fix != nil {
+		return f.fix(r.Value)
 	}
 	return ""
 }

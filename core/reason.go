@@ -68,40 +68,12 @@ type Reason struct {
 // String is the sentence a server log should show, such as
 // `method PATCH not allowed (allowed: GET, HEAD, POST, PUT)`.
 func (r Reason) String() string {
-	var s string
-	switch r.Code {
-	case ReasonNone:
-		return "allowed"
-	case ReasonOriginNotAllowed:
-		s = "origin " + quote(r.Value) + " not allowed"
-	case ReasonOriginNull:
-		return `origin "null" is never allowed: any sandboxed page or data: URL sends it`
-	case ReasonOriginMalformed:
-		return "origin " + quote(r.Value) + " is not an origin a browser sends"
-	case ReasonOriginMultiple:
-		return "several Origin header lines"
-	case ReasonMethodNotAllowed:
-		s = "method " + quote(r.Value) + " not allowed"
-	case ReasonMethodMalformed:
-		return "Access-Control-Request-Method " + quote(r.Value) + " is not one method token"
-	case ReasonHeaderNotAllowed:
-		s = "request header " + quote(r.Value) + " not allowed"
-	case ReasonHeaderAuthorization:
-		return `request header "authorization" must be listed in RequestHeaders: "*" does not cover it`
-	case ReasonHeadersMalformed:
-		return "Access-Control-Request-Headers " + quote(r.Value)
-	case ReasonCredentialsNotAllowed:
-		return "credentials requested but the policy has no Credentials"
-	case ReasonOriginFuncRefused:
-		s = "origin " + quote(r.Value) + " not allowed: no entry of Origins matches it and OriginFunc refused it"
-	case ReasonOriginFuncPanicked:
-		return "origin " + quote(r.Value) + " refused: OriginFunc panicked"
-	case ReasonOriginInsecure:
-		return "origin " + quote(r.Value) + " refused: plain http with Credentials, so OriginFunc was not asked (anyone on the network path can impersonate it)"
-	default:
+	f := factsOf(r.Code)
+	if f == nil {
 		return "refused"
 	}
-	if r.Allowed != "" {
+	s := f.sentence(quote(r.Value))
+	if f.listsAllowed && r.Allowed != "" {
 		s += " (allowed: " + r.Allowed + ")"
 	}
 	return s
