@@ -154,12 +154,15 @@ func (c *compiled) decidePreflight(ctx context.Context, r *Request) Decision {
 	return d
 }
 
+// maxMalformedOriginLen bounds what looksLikeOrigin reads: a longer Origin
+// is called malformed unread.
+const maxMalformedOriginLen = 2048
+
 // looksLikeOrigin tells a malformed Origin from a well-formed one that is
 // merely not allowed, for the refusal reason only: lower-case
 // scheme://host[:port] with nothing a browser would have escaped or dropped.
 func looksLikeOrigin(o string) bool {
-	const longest = 2048
-	if len(o) > longest {
+	if len(o) > maxMalformedOriginLen {
 		return false
 	}
 	scheme := 0

@@ -2,6 +2,7 @@ package core
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -68,7 +69,7 @@ func compileRequestHeaders(headers []string, ps *problems) headerMatcher {
 		ps.add("RequestHeaders", -1, strings.Join(headers, ","), `"*" already allows every header but Authorization`,
 			`write "*" alone, "*" and "Authorization", or the list`)
 	}
-	if len(h.names) > smallHeaderSet {
+	if len(h.names) > linearScanMax {
 		h.set = make(map[string]struct{}, len(h.names))
 		for _, n := range h.names {
 			h.set[n] = struct{}{}
@@ -84,9 +85,6 @@ func compileRequestHeaders(headers []string, ps *problems) headerMatcher {
 	return h
 }
 
-// smallHeaderSet is the number of listed names up to which comparing each
-// in turn beats lower-casing the requested name and hashing it.
-const smallHeaderSet = 8
 
 // check makes one pass over the lines of Access-Control-Request-Headers and
 // returns ReasonNone, or the failed check and the offending name. Its cost
@@ -94,14 +92,14 @@ const smallHeaderSet = 8
 // maxRequestHeadersLen bytes in all.
 func (h *headerMatcher) check(lines []string) (ReasonCode, string) {
 	if len(lines) > MaxHeaderLines {
-		return ReasonHeadersMalformed, "has more than 16 lines"
+		return ReasonHeadersMalformed, "" // the list as a whole: no one value to show
 	}
 	total := 0
 	for _, l := range lines {
 		total += len(l)
 	}
 	if total > maxRequestHeadersLen {
-		return ReasonHeadersMalformed, "is longer than 4096 bytes"
+		return ReasonHeadersMalformed, ""
 	}
 	empty := 0
 	for _, line := range lines {
@@ -111,7 +109,7 @@ func (h *headerMatcher) check(lines []string) (ReasonCode, string) {
 			elem, rest, more := strings.Cut(line, ",")
 			if name := trimOWS(elem); name == "" {
 				if empty++; empty > maxEmptyElements {
-					return ReasonHeadersMalformed, "has too many empty elements"
+					return ReasonHeadersMalformed, ""
 				}
 			} else if !isToken(name) {
 				return ReasonHeadersMalformed, name
@@ -197,7 +195,7 @@ func checkRequestHeader(v string) (string, *entryProblem) {
 	case !isToken(v):
 		return "", &entryProblem{problem: "not a header name", advice: `write a name such as "Content-Type" or "X-Request-Id"`}
 	case len(v) > maxHeaderNameLen:
-		return "", &entryProblem{problem: "longer than 128 bytes", advice: "use a shorter header name"}
+		return "", &entryProblem{problem: "longer than " + strconv.Itoa(maxHeaderNameLen) + " bytes", advice: "use a shorter header name"}
 	case forbiddenRequestHeaders[lower] || strings.HasPrefix(lower, "proxy-") || strings.HasPrefix(lower, "sec-"):
 		return "", &entryProblem{problem: "scripts can never set this header (Fetch: forbidden request-header)", remove: true}
 	case strings.HasPrefix(lower, "access-control-"):

@@ -362,8 +362,8 @@ func checkHost(host string, subdomains bool) (canonical, problem string) {
 			return read, "IPv4 address not in the dotted form browsers send: they read " + strconv.Quote(host) + " as " + read
 		}
 	}
-	if len(host) > 253 {
-		return "", "host longer than 253 bytes"
+	if len(host) > maxHostLen {
+		return "", "host longer than " + strconv.Itoa(maxHostLen) + " bytes"
 	}
 	for _, l := range labels {
 		if p := checkLabel(l); p != "" {
@@ -453,8 +453,8 @@ func checkLabel(l string) string {
 	if l == "" {
 		return "empty label in host"
 	}
-	if len(l) > 63 {
-		return "label longer than 63 bytes in host"
+	if len(l) > maxLabelLen {
+		return "label longer than " + strconv.Itoa(maxLabelLen) + " bytes in host"
 	}
 	for i := 0; i < len(l); i++ {
 		if !isHostByte(l[i]) {

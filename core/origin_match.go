@@ -9,9 +9,9 @@ import (
 // pattern can match.
 const maxHostLen = 253
 
-// smallOriginSet is the number of exact origins up to which a linear scan of
-// string comparisons beats hashing the request's origin for a map lookup.
-const smallOriginSet = 8
+// maxLabelLen is the longest label of a DNS name (RFC 1035).
+const maxLabelLen = 63
+
 
 // fewPatterns is the number of patterns up to which comparing each with the
 // request's host beats looking up its label suffixes.
@@ -28,7 +28,7 @@ type originMatcher struct {
 	// maxLen is the longest origin any entry can match: longer request
 	// values are refused before anything reads them.
 	maxLen int
-	// exactList holds up to smallOriginSet exact origins, byte for byte.
+	// exactList holds up to linearScanMax exact origins, byte for byte.
 	exactList []string
 	// patterns hold the entries with "*." or ":*": up to fewPatterns of
 	// them compared one after another, more grouped by host for tables.
@@ -42,12 +42,12 @@ type originMatcher struct {
 	allowed string
 }
 
-// originTables are the lookups of a policy with more than smallOriginSet
+// originTables are the lookups of a policy with more than linearScanMax
 // exact origins or more than fewPatterns patterns, and the index of any
 // policy too long to list in a refusal.
 type originTables struct {
 	// exactSet holds the exact origins when there are more than
-	// smallOriginSet; its keys are sorted, for refusal reasons.
+	// linearScanMax; its keys are sorted, for refusal reasons.
 	exactSet stringSet
 	// byHost holds the hosts of the patterns (the base domain of a "*."
 	// entry, the host of a ":*" one), and groups[i] the range of
@@ -110,7 +110,7 @@ func newOriginMatcher(rules []originRule, any bool) originMatcher {
 		exact = append(exact, r.String())
 		m.maxLen = max(m.maxLen, len(r.String()))
 	}
-	if len(exact) > smallOriginSet {
+	if len(exact) > linearScanMax {
 		slices.Sort(exact)
 		t.exactSet = newStringSet(exact)
 		m.tables = t
@@ -332,7 +332,7 @@ func isSubdomainPrefix(s string) bool {
 				return false
 			}
 			label = 0
-		case isHostByte(c) && label < 63:
+		case isHostByte(c) && label < maxLabelLen:
 			label++
 		default:
 			return false

@@ -74,7 +74,7 @@ func (m *originMatcher) indexForReasons(rules []originRule, exact []string) {
 	}
 	m.allowed = listSome(first, len(rules))
 	x := &originReasons{exact: exact}
-	if len(exact) <= smallOriginSet {
+	if len(exact) <= linearScanMax {
 		x.exact = slices.Sorted(slices.Values(exact))
 	}
 	for _, r := range m.patterns {

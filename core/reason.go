@@ -54,8 +54,11 @@ const (
 // builds the sentence only when someone asks.
 type Reason struct {
 	Code ReasonCode
-	// Value is the offending part of the request: the origin, the method or
-	// the header name. It aliases the request's memory.
+	// Value is the offending part of the request, as it arrived: the
+	// origin, the method or the header name; empty when the refusal is
+	// about a header as a whole (several Origin lines, an
+	// Access-Control-Request-Headers larger than any browser sends). In a
+	// Decision it aliases the request's memory.
 	Value string
 	// Allowed is what the policy allows for the failed check, precomputed by
 	// New ("GET, HEAD, POST, PUT"); empty when there is nothing to list.

@@ -87,7 +87,12 @@ var reasons = [...]reasonFacts{
 		list: listHeaders,
 	},
 	ReasonHeadersMalformed: {
-		sentence: func(v string) string { return "Access-Control-Request-Headers " + v },
+		sentence: func(v string) string {
+			if v == `""` {
+				return oversizedHeaderList
+			}
+			return "Access-Control-Request-Headers element " + v + " is not a header name"
+		},
 		fix:      func(string) string { return "no change can allow it: browsers never send such a header list" },
 		list:     listHeaders,
 	},
@@ -122,6 +127,12 @@ var reasons = [...]reasonFacts{
 		list: listOrigins,
 	},
 }
+
+// oversizedHeaderList is the sentence for an Access-Control-Request-Headers
+// refused as a whole, before any of it is read.
+var oversizedHeaderList = "Access-Control-Request-Headers larger than any browser sends (more than " +
+	strconv.Itoa(MaxHeaderLines) + " lines, " + strconv.Itoa(maxRequestHeadersLen) + " bytes or " +
+	strconv.Itoa(maxEmptyElements) + " empty elements)"
 
 // factsOf returns the facts of code, or nil for a code this version does
 // not know.

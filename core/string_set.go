@@ -2,6 +2,12 @@ package core
 
 import "hash/maphash"
 
+// linearScanMax is the number of entries up to which comparing a request's
+// value with each in turn beats hashing it for a lookup: the exact origins
+// of a policy, and its request-header names (which a lookup must first
+// lower-case). Above it, both use a hash table.
+const linearScanMax = 8
+
 // stringSet is a read-only set of strings for the exact origins and the
 // pattern hosts of a large policy: open addressing over indexes into a slice the matcher keeps
 // anyway, which takes about a third of the memory of a map[string]struct{}
