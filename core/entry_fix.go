@@ -27,7 +27,6 @@ type entryProblem struct {
 	lead, also string
 }
 
-func (p *entryProblem) Error() string { return p.problem + "; " + p.fix() }
 
 // fix is the text of ConfigError.Fix: it quotes the replacement exactly.
 func (p *entryProblem) fix() string {
