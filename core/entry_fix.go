@@ -27,7 +27,6 @@ type entryProblem struct {
 	lead, also string
 }
 
-
 // fix is the text of ConfigError.Fix: it quotes the replacement exactly.
 func (p *entryProblem) fix() string {
 	switch {

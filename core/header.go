@@ -85,7 +85,6 @@ func compileRequestHeaders(headers []string, ps *problems) headerMatcher {
 	return h
 }
 
-
 // check makes one pass over the lines of Access-Control-Request-Headers and
 // returns ReasonNone, or the failed check and the offending name. Its cost
 // is bounded before it reads a byte: at most MaxHeaderLines lines of at most

@@ -12,7 +12,6 @@ const maxHostLen = 253
 // maxLabelLen is the longest label of a DNS name (RFC 1035).
 const maxLabelLen = 63
 
-
 // fewPatterns is the number of patterns up to which comparing each with the
 // request's host beats looking up its label suffixes.
 const fewPatterns = 4

@@ -93,8 +93,8 @@ var reasons = [...]reasonFacts{
 			}
 			return "Access-Control-Request-Headers element " + v + " is not a header name"
 		},
-		fix:      func(string) string { return "no change can allow it: browsers never send such a header list" },
-		list:     listHeaders,
+		fix:  func(string) string { return "no change can allow it: browsers never send such a header list" },
+		list: listHeaders,
 	},
 	ReasonCredentialsNotAllowed: {
 		sentence: func(string) string { return "credentials requested but the policy has no Credentials" },
