@@ -1,25 +1,6 @@
 package core
 
-import (
-	"context"
-	"strings"
-)
-
-// Canonical names of the response headers crossgate writes.
-const (
-	headerAllowOrigin         = "Access-Control-Allow-Origin"
-	headerAllowCredentials    = "Access-Control-Allow-Credentials"
-	headerExposeHeaders       = "Access-Control-Expose-Headers"
-	headerAllowMethods        = "Access-Control-Allow-Methods"
-	headerAllowHeaders        = "Access-Control-Allow-Headers"
-	headerMaxAge              = "Access-Control-Max-Age"
-	headerAllowPrivateNetwork = "Access-Control-Allow-Private-Network"
-)
-
-// statusOriginRefused ends a preflight whose origin is refused. Without
-// Access-Control-Allow-Origin the browser names the origin as the cause
-// whatever the status; 403 also tells non-browser clients the truth.
-const statusOriginRefused = 403
+import "context"
 
 // The functions below build their Decision in a local variable with direct
 // stores and return it by value. Storing a slice of the Request through a
@@ -152,79 +133,4 @@ func (c *compiled) decidePreflight(ctx context.Context, r *Request) Decision {
 	d.End = !c.passPreflight
 	d.answer = &c.preflightAllowed[variant]
 	return d
-}
-
-// maxMalformedOriginLen bounds what looksLikeOrigin reads: a longer Origin
-// is called malformed unread.
-const maxMalformedOriginLen = 2048
-
-// looksLikeOrigin tells a malformed Origin from a well-formed one that is
-// merely not allowed, for the refusal reason only: lower-case
-// scheme://host[:port] with nothing a browser would have escaped or dropped.
-func looksLikeOrigin(o string) bool {
-	if len(o) > maxMalformedOriginLen {
-		return false
-	}
-	scheme := 0
-	for scheme < len(o) && o[scheme] != ':' {
-		scheme++
-	}
-	if scheme == 0 || len(o) < scheme+4 || o[scheme:scheme+3] != "://" || !isScheme(o[:scheme]) {
-		return false
-	}
-	hostPort := o[scheme+3:]
-	if hostPort == "" {
-		return false
-	}
-	if i := strings.LastIndexByte(hostPort, ':'); i >= 0 && !strings.HasSuffix(hostPort, "]") {
-		if i == 0 || !isRequestPort(hostPort[i+1:]) {
-			return false
-		}
-		hostPort = hostPort[:i]
-	}
-	for i := 0; i < len(hostPort); i++ {
-		c := hostPort[i]
-		if !isHostByte(c) && c != '.' && c != ':' && c != '[' && c != ']' {
-			return false
-		}
-	}
-	return true
-}
-
-// reasonFor is the Reason a refusal hook and Explain give: the one Decide
-// gives, except that a large policy's origin list names the entries closest
-// to the refused origin (see origin_suggest.go), which Decide, allocation-free,
-// cannot compute.
-func (c *compiled) reasonFor(code ReasonCode, value string) Reason {
-	r := Reason{Code: code, Value: value, Allowed: c.allowedFor(code)}
-	if code == ReasonOriginNotAllowed || code == ReasonOriginFuncRefused {
-		r.Allowed = c.origins.allowedNear(value)
-	}
-	return r
-}
-
-// allowedFor is what the policy allows for the check that code names, the
-// same text a Reason carries.
-func (c *compiled) allowedFor(code ReasonCode) string {
-	if f := factsOf(code); f != nil {
-		switch f.list {
-		case listOrigins:
-			return c.origins.allowed
-		case listMethods:
-			return c.methods.allowed
-		case listHeaders:
-			return c.headers.allowed
-		}
-	}
-	return ""
-}
-
-// reportIfHooked reports a refusal when a hook is set; the check is inlined
-// so that a refusal without a hook costs no call.
-func (c *compiled) reportIfHooked(ctx context.Context, r *Request, kind Kind, code ReasonCode, value string) {
-	if c.owner != nil {
-		if h := c.owner.refusalHook(); h != nil {
-			c.report(ctx, h, r, kind, code, value)
-		}
-	}
 }

@@ -156,3 +156,19 @@ const (
 	linesMethod
 	linesHeaders
 )
+
+// Canonical names of the response headers crossgate writes.
+const (
+	headerAllowOrigin         = "Access-Control-Allow-Origin"
+	headerAllowCredentials    = "Access-Control-Allow-Credentials"
+	headerExposeHeaders       = "Access-Control-Expose-Headers"
+	headerAllowMethods        = "Access-Control-Allow-Methods"
+	headerAllowHeaders        = "Access-Control-Allow-Headers"
+	headerMaxAge              = "Access-Control-Max-Age"
+	headerAllowPrivateNetwork = "Access-Control-Allow-Private-Network"
+)
+
+// statusOriginRefused ends a preflight whose origin is refused. Without
+// Access-Control-Allow-Origin the browser names the origin as the cause
+// whatever the status; 403 also tells non-browser clients the truth.
+const statusOriginRefused = 403

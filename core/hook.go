@@ -85,3 +85,13 @@ func logHookPanic(v any, stack []byte) {
 		slog.String("panic", fmt.Sprint(v)),
 		slog.String("stack", string(stack)))
 }
+
+// reportIfHooked reports a refusal when a hook is set; the check is inlined
+// so that a refusal without a hook costs no call.
+func (c *compiled) reportIfHooked(ctx context.Context, r *Request, kind Kind, code ReasonCode, value string) {
+	if c.owner != nil {
+		if h := c.owner.refusalHook(); h != nil {
+			c.report(ctx, h, r, kind, code, value)
+		}
+	}
+}

@@ -339,3 +339,40 @@ func isSubdomainPrefix(s string) bool {
 	}
 	return label > 0
 }
+
+// maxMalformedOriginLen bounds what looksLikeOrigin reads: a longer Origin
+// is called malformed unread.
+const maxMalformedOriginLen = 2048
+
+// looksLikeOrigin tells a malformed Origin from a well-formed one that is
+// merely not allowed, for the refusal reason only: lower-case
+// scheme://host[:port] with nothing a browser would have escaped or dropped.
+func looksLikeOrigin(o string) bool {
+	if len(o) > maxMalformedOriginLen {
+		return false
+	}
+	scheme := 0
+	for scheme < len(o) && o[scheme] != ':' {
+		scheme++
+	}
+	if scheme == 0 || len(o) < scheme+4 || o[scheme:scheme+3] != "://" || !isScheme(o[:scheme]) {
+		return false
+	}
+	hostPort := o[scheme+3:]
+	if hostPort == "" {
+		return false
+	}
+	if i := strings.LastIndexByte(hostPort, ':'); i >= 0 && !strings.HasSuffix(hostPort, "]") {
+		if i == 0 || !isRequestPort(hostPort[i+1:]) {
+			return false
+		}
+		hostPort = hostPort[:i]
+	}
+	for i := 0; i < len(hostPort); i++ {
+		c := hostPort[i]
+		if !isHostByte(c) && c != '.' && c != ':' && c != '[' && c != ']' {
+			return false
+		}
+	}
+	return true
+}

@@ -91,3 +91,31 @@ func quote(v string) string {
 	}
 	return strconv.Quote(v)
 }
+
+// reasonFor is the Reason a refusal hook and Explain give: the one Decide
+// gives, except that a large policy's origin list names the entries closest
+// to the refused origin (see origin_suggest.go), which Decide, allocation-free,
+// cannot compute.
+func (c *compiled) reasonFor(code ReasonCode, value string) Reason {
+	r := Reason{Code: code, Value: value, Allowed: c.allowedFor(code)}
+	if code == ReasonOriginNotAllowed || code == ReasonOriginFuncRefused {
+		r.Allowed = c.origins.allowedNear(value)
+	}
+	return r
+}
+
+// allowedFor is what the policy allows for the check that code names, the
+// same text a Reason carries.
+func (c *compiled) allowedFor(code ReasonCode) string {
+	if f := factsOf(code); f != nil {
+		switch f.list {
+		case listOrigins:
+			return c.origins.allowed
+		case listMethods:
+			return c.methods.allowed
+		case listHeaders:
+			return c.headers.allowed
+		}
+	}
+	return ""
+}
