@@ -25,7 +25,33 @@ var fiberV3Libs = []library[fiber.Handler]{
 		}), nil
 	}},
 	{"floor", func(s *scenario, _ policy) (fiber.Handler, error) {
-		fs := fastFields(s)
+		plan := newFloorPlan(s)
+		hit, miss := fastFields(plan.hit), fastFields(plan.miss)
+		return func(c fiber.Ctx) error {
+			origin := c.Get("Origin")
+			var acrm, acrh string
+			method := c.Method()
+			if method == fiber.MethodOptions {
+				acrm = c.Get("Access-Control-Request-Method")
+				acrh = c.Get("Access-Control-Request-Headers")
+			}
+			fs := miss
+			if plan.matches(method, origin, acrm, acrh) {
+				fs = hit
+			}
+			h := &c.Response().Header
+			for _, f := range fs {
+				h.SetCanonical(f.k, f.v)
+			}
+			if plan.end {
+				c.Status(plan.status)
+				return nil
+			}
+			return c.Next()
+		}, nil
+	}},
+	{"writeonly", func(s *scenario, _ policy) (fiber.Handler, error) {
+		fs := fastFields(s.want)
 		end, status := s.preflight, s.status
 		return func(c fiber.Ctx) error {
 			h := &c.Response().Header

@@ -109,6 +109,32 @@ var netHTTPLibs = []library[http.Handler]{
 		})(app), nil
 	}},
 	{"floor", func(s *scenario, _ policy) (http.Handler, error) {
+		plan := newFloorPlan(s)
+		hitNames, hitVals := lines(plan.hit)
+		missNames, missVals := lines(plan.miss)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			origin := headerLine(r.Header, "Origin")
+			var acrm, acrh string
+			if r.Method == http.MethodOptions {
+				acrm = headerLine(r.Header, "Access-Control-Request-Method")
+				acrh = headerLine(r.Header, "Access-Control-Request-Headers")
+			}
+			names, vals := missNames, missVals
+			if plan.matches(r.Method, origin, acrm, acrh) {
+				names, vals = hitNames, hitVals
+			}
+			h := w.Header()
+			for i, n := range names {
+				h[n] = vals[i]
+			}
+			if plan.end {
+				w.WriteHeader(plan.status)
+				return
+			}
+			app.ServeHTTP(w, r)
+		}), nil
+	}},
+	{"writeonly", func(s *scenario, _ policy) (http.Handler, error) {
 		names, vals := lines(s.want)
 		end, status := s.preflight, s.status
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
