@@ -1,8 +1,9 @@
--- An allowed preflight: OPTIONS with the allowed origin, method and header.
-scenario = "allowed preflight"
+-- An allowed preflight: OPTIONS from the origin in $ORIGIN, for the
+-- allowed method and header.
+scenario = "preflight"
 wrk.method = "OPTIONS"
 wrk.path = "/api/items/42"
-wrk.headers["Origin"] = "https://app.example.com"
+wrk.headers["Origin"] = os.getenv("ORIGIN")
 wrk.headers["Access-Control-Request-Method"] = "PUT"
 wrk.headers["Access-Control-Request-Headers"] = "x-token"
 dofile(os.getenv("WRK_DIR") .. "/report.lua")
