@@ -26,8 +26,15 @@ PIN=${PIN:-1}
 WRK_DIR=$(pwd)/scripts/wrk
 export WRK_DIR
 bin=$(mktemp -d)
-pids=""
-trap 'for p in $pids; do kill "$p" 2>/dev/null || true; done; rm -rf "$bin"' EXIT
+# start runs in a command substitution, a subshell: the servers' process
+# ids go to a file, not a variable.
+pids="$bin/pids"
+: >"$pids"
+stop() {
+	for p in $(cat "$pids"); do kill "$p" 2>/dev/null || true; done
+	: >"$pids"
+}
+trap 'stop; rm -rf "$bin"' EXIT
 go build -o "$bin/loadserver" ./internal/loadserver
 server_cpu="" wrk_cpu=""
 if [ "$PIN" = 1 ]; then
@@ -40,7 +47,7 @@ start() {
 	out="$bin/addr.$1.$2.$3"
 	: >"$out"
 	$server_cpu "$bin/loadserver" -framework "$1" -middleware "$2" -patterns "$3" >"$out" &
-	pids="$pids $!"
+	echo $! >>"$pids"
 	for _ in $(seq 50); do
 		[ -s "$out" ] && break
 		sleep 0.1
@@ -60,7 +67,6 @@ for n in $PATTERNS; do
 	ORIGIN=$("$bin/loadserver" -patterns "$n" -print-origin)
 	export ORIGIN
 	for fw in $FRAMEWORKS; do
-		pids=""
 		none=$(start "$fw" none "$n")
 		cg=$(start "$fw" crossgate "$n")
 		# Check once that the load is what it claims: the origin is granted.
@@ -90,8 +96,7 @@ for n in $PATTERNS; do
 				printf "| %s | %d | %s | %d | %d | %.1f%% | %.2f | %.2f |\n",
 					$1, $2, $3, $4, $10, 100 * $10 / $4, $6, $12 }'
 		done
-		for p in $pids; do kill "$p"; wait "$p" 2>/dev/null || true; done
-		pids=""
+		stop
 	done
 done
 exit $failed
