@@ -67,6 +67,14 @@ func main() {
 		sum.frameworks = append(sum.frameworks, fw)
 		misses = append(misses, framework(&detail, fw, d[fw], scenarios[fw], sum)...)
 	}
+	fmt.Fprintf(&detail, "### Targets missed (%d)\n\n", len(misses))
+	if len(misses) == 0 {
+		fmt.Fprintf(&detail, "None.\n")
+	}
+	for _, m := range misses {
+		fmt.Fprintf(&detail, "- %s\n", m)
+	}
+	fmt.Fprintln(&detail)
 	if *detailFile != "" {
 		if err := os.WriteFile(*detailFile, detail.Bytes(), 0o644); err != nil {
 			log.Fatal(err)
@@ -75,13 +83,6 @@ func main() {
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
 	sum.write(w)
-	fmt.Fprintf(w, "Targets missed (%d):\n\n", len(misses))
-	if len(misses) == 0 {
-		fmt.Fprintf(w, "None.\n")
-	}
-	for _, m := range misses {
-		fmt.Fprintf(w, "- %s\n", m)
-	}
 	if *skipsFile != "" {
 		b, err := os.ReadFile(*skipsFile)
 		if err != nil {
@@ -257,6 +258,7 @@ func framework(w io.Writer, fw string, d map[string]map[string]map[string]float6
 	fmt.Fprintf(w, "---:|---:|---:|\n")
 	var allowedRatios []float64
 	okPreflight := t["preflight-ok"]["crossgate"]
+	var floorMiss, slower, refusedMiss, allocMiss worst
 	for _, s := range scenarios {
 		cg, ok := t[s]["crossgate"]
 		if !ok {
@@ -276,6 +278,7 @@ func framework(w io.Writer, fw string, d map[string]map[string]map[string]float6
 			q := cg / v
 			fmt.Fprintf(w, " %.2f |", q)
 			if isAllowed(s) && q >= 1 {
+				slower.add(fmt.Sprintf("%s %.2fx %s", s, q, r), q)
 				misses = append(misses, fmt.Sprintf("%s %s: crossgate %s is %.2fx %s (%s), not faster", fw, s, ns(cg), q, r, ns(v)))
 			}
 		}
@@ -283,6 +286,7 @@ func framework(w io.Writer, fw string, d map[string]map[string]map[string]float6
 		fmt.Fprintf(w, " %.2f | %.2f | %.2f |\n", fl, cg/t[s]["writeonly"], cg/t[s]["none"])
 		sum.set(sum.floor, s, fw, fl)
 		if fl > targetFloor {
+			floorMiss.add(s, fl)
 			misses = append(misses, fmt.Sprintf("%s %s: %.2fx the floor (target <= %.1f)", fw, s, fl, targetFloor))
 		}
 		if r, v := fastestRival(fw, t, s); r != "" {
@@ -295,6 +299,7 @@ func framework(w io.Writer, fw string, d map[string]map[string]map[string]float6
 			q := cg / okPreflight
 			sum.set(sum.refused, s, fw, q)
 			if q > 1 {
+				refusedMiss.add(s, q)
 				misses = append(misses, fmt.Sprintf("%s %s: %s, %.2fx the allowed preflight (target <= 1)", fw, s, ns(cg), q))
 			}
 		}
@@ -303,6 +308,7 @@ func framework(w io.Writer, fw string, d map[string]map[string]map[string]float6
 			limit = 0
 		}
 		if a-fa > limit {
+			allocMiss.add(s, a-fa)
 			misses = append(misses, fmt.Sprintf("%s %s: %g allocs/op, %g B/op beyond the floor's %g (target <= %g)", fw, s, a-fa, d["B/op"][s]["crossgate"]-d["B/op"][s]["floor"], fa, limit))
 		}
 	}
@@ -312,8 +318,28 @@ func framework(w io.Writer, fw string, d map[string]map[string]map[string]float6
 	if g > targetGeomean {
 		misses = append(misses, fmt.Sprintf("%s: allowed requests' geomean %.2fx the fastest rival (target <= %.1f)", fw, g, targetGeomean))
 	}
-	if j, cg := t["preflight-bad-origin"]["jub0bs"], t["preflight-bad-origin"]["crossgate"]; j > 0 && cg > j {
-		misses = append(misses, fmt.Sprintf("%s preflight-bad-origin: crossgate %s is %.2fx jub0bs (%s)", fw, ns(cg), cg/j, ns(j)))
+	n := 0
+	for _, s := range scenarios {
+		if _, ok := t[s]["crossgate"]; ok {
+			n++
+		}
+	}
+	sum.target(targetFloorRow, fw, floorMiss.cell(n, "x"))
+	if g > targetGeomean {
+		sum.target(targetGeomeanRow, fw, fmt.Sprintf("**missed**: %.2f", g))
+	} else {
+		sum.target(targetGeomeanRow, fw, fmt.Sprintf("met: %.2f", g))
+	}
+	sum.target(targetSlowerRow, fw, slower.cell(len(allowedScenarios), ""))
+	sum.target(targetRefusedRow, fw, refusedMiss.cell(n-len(allowedScenarios), "x"))
+	sum.target(targetAllocRow, fw, allocMiss.cell(n, " allocs"))
+	if j, cg := t["preflight-bad-origin"]["jub0bs"], t["preflight-bad-origin"]["crossgate"]; j > 0 {
+		if cg > j {
+			sum.target(targetJub0bsRow, fw, fmt.Sprintf("**missed**: %.2fx", cg/j))
+			misses = append(misses, fmt.Sprintf("%s preflight-bad-origin: crossgate %s is %.2fx jub0bs (%s)", fw, ns(cg), cg/j, ns(j)))
+		} else {
+			sum.target(targetJub0bsRow, fw, fmt.Sprintf("met: %.2fx", cg/j))
+		}
 	}
 	// The diagnostic answer: an allowed origin whose method is refused gets
 	// Access-Control-Allow-Origin and the allow lists rather than a bare
@@ -324,6 +350,45 @@ func framework(w io.Writer, fw string, d map[string]map[string]map[string]float6
 	return misses
 }
 
+// worst collects the misses of one target: how many, and the worst.
+type worst struct {
+	n     int
+	what  string
+	value float64
+}
+
+func (w *worst) add(what string, v float64) {
+	w.n++
+	if w.n == 1 || v > w.value {
+		w.what, w.value = what, v
+	}
+}
+
+// cell is the summary's verdict for the target out of total checks; unit,
+// when not empty, follows the worst value.
+func (w *worst) cell(total int, unit string) string {
+	switch {
+	case w.n == 0:
+		return "met"
+	case unit == "":
+		return fmt.Sprintf("**missed** %d/%d: %s", w.n, total, w.what)
+	default:
+		return fmt.Sprintf("**missed** %d/%d, worst %s %.2f%s", w.n, total, w.what, w.value, unit)
+	}
+}
+
+// The rows of the targets table.
+const (
+	targetFloorRow   = "every scenario at most 1.3x the floor"
+	targetGeomeanRow = "allowed: geomean at most 0.7x the fastest rival"
+	targetSlowerRow  = "allowed: no scenario slower than a rival"
+	targetRefusedRow = "refused: at most the allowed preflight"
+	targetJub0bsRow  = "refused-origin preflight at most jub0bs"
+	targetAllocRow   = "allocations beyond the floor's: none (at most 1 on non-fiber actual requests)"
+)
+
+var targetRows = []string{targetFloorRow, targetGeomeanRow, targetSlowerRow, targetRefusedRow, targetJub0bsRow, targetAllocRow}
+
 // summary holds, per scenario and framework, the ratios of the summary
 // tables.
 type summary struct {
@@ -332,13 +397,21 @@ type summary struct {
 	rival, floor, refused map[string]map[string]float64
 	geomean               map[string]float64
 	diagnostic            map[string][2]float64 // crossgate's extra ns, the writing's extra ns
+	targets               map[string]map[string]string
+}
+
+func (s *summary) target(row, fw, cell string) {
+	if s.targets[row] == nil {
+		s.targets[row] = map[string]string{}
+	}
+	s.targets[row][fw] = cell
 }
 
 func newSummary() *summary {
 	return &summary{
 		rival: map[string]map[string]float64{}, floor: map[string]map[string]float64{},
 		refused: map[string]map[string]float64{}, geomean: map[string]float64{},
-		diagnostic: map[string][2]float64{},
+		diagnostic: map[string][2]float64{}, targets: map[string]map[string]string{},
 	}
 }
 
@@ -388,6 +461,27 @@ func (s *summary) table(w io.Writer, title string, m map[string]map[string]float
 // and against the floor, per scenario and framework.
 func (s *summary) write(w io.Writer) {
 	all := func(string) bool { return true }
+	fmt.Fprintf(w, "| target |")
+	for _, fw := range s.frameworks {
+		fmt.Fprintf(w, " %s |", fw)
+	}
+	fmt.Fprintf(w, "\n|---|")
+	for range s.frameworks {
+		fmt.Fprintf(w, "---|")
+	}
+	fmt.Fprintln(w)
+	for _, row := range targetRows {
+		fmt.Fprintf(w, "| %s |", row)
+		for _, fw := range s.frameworks {
+			c := s.targets[row][fw]
+			if c == "" {
+				c = "–"
+			}
+			fmt.Fprintf(w, " %s |", c)
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "crossgate's time ÷ the fastest rival in the same framework (below 1: crossgate faster; bold: over the target, 1 per allowed scenario):\n\n")
 	s.table(w, "scenario", s.rival, 1, all)
 	fmt.Fprintf(w, "| **allowed geomean** (target <= %.1f) |", targetGeomean)
