@@ -2,11 +2,18 @@ package core
 
 import "context"
 
-// The functions below build their Decision in a local variable with direct
-// stores and return it by value. Storing a slice of the Request through a
-// *Decision would tell the compiler that the Request's slices escape, and
-// fiber's adapter, which keeps them in arrays on its stack, would then
-// allocate on every request.
+// The functions below build their Decision with direct stores and return
+// it by value. Storing a slice of the Request through a *Decision would
+// tell the compiler that the Request's slices escape, and fiber's adapter,
+// which keeps them in arrays on its stack, would then allocate on every
+// request.
+//
+// decideCORS and decidePreflight build it in their named result, which
+// saves a copy of the 160-byte value, and decideCORS sets its one-byte
+// fields before the origin check: the caller copies the result in 16-byte
+// moves, and a move that reads bytes stored a few instructions earlier
+// stalls the core (no store-to-load forwarding). Together they took a fifth
+// off an allowed actual request's Decide.
 
 // isPreflight: Fetch, #cors-preflight-fetch: a preflight is OPTIONS with
 // Access-Control-Request-Method; any other OPTIONS is the application's.
@@ -15,12 +22,13 @@ func isPreflight(r *Request) bool { return r.Method == "OPTIONS" && len(r.Reques
 // decideCORS decides a request with an Origin. The actual request's steps
 // are written here rather than in a function of their own: one call less on
 // the most common CORS request.
-func (c *compiled) decideCORS(ctx context.Context, r *Request) Decision {
+func (c *compiled) decideCORS(ctx context.Context, r *Request) (d Decision) {
 	if isPreflight(r) {
 		return c.decidePreflight(ctx, r)
 	}
-	d := Decision{Kind: Actual, Vary: c.varyActual}
+	d.Kind, d.Allowed, d.Vary = Actual, true, c.varyActual
 	if v := c.originVerdict(r.Origin); v != ReasonNone {
+		d.Allowed = false // set early, see above
 		d.Reason = c.originRefusal(r.Origin, v)
 		// Even the "*" policy varies here: this answer lacks the
 		// Access-Control-Allow-Origin that its other answers carry.
@@ -28,7 +36,6 @@ func (c *compiled) decideCORS(ctx context.Context, r *Request) Decision {
 		c.reportIfHooked(ctx, r, Actual, d.Reason.Code, d.Reason.Value)
 		return d
 	}
-	d.Allowed = true
 	d.answer = &c.actualAllowed
 	// A full-slice expression, so an append elsewhere copies (see Headers).
 	d.origin = r.Origin[:1:1]
@@ -86,8 +93,8 @@ func (c *compiled) methodRefusal(lines []string) Reason {
 	return Reason{Code: ReasonMethodNotAllowed, Value: method, Allowed: c.methods.allowed}
 }
 
-func (c *compiled) decidePreflight(ctx context.Context, r *Request) Decision {
-	d := Decision{Kind: Preflight, End: true, Vary: c.varyPreflight}
+func (c *compiled) decidePreflight(ctx context.Context, r *Request) (d Decision) {
+	d.Kind, d.End, d.Vary = Preflight, true, c.varyPreflight
 	if v := c.originVerdict(r.Origin); v != ReasonNone {
 		d.Reason = c.originRefusal(r.Origin, v)
 		d.Status = statusOriginRefused

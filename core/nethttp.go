@@ -33,7 +33,8 @@ func FromHTTP(r *http.Request) Request {
 func WriteHTTP(h http.Header, d *Decision) {
 	// The common case, a header map without an earlier CORS answer, costs
 	// one length test (an empty map) or one lookup.
-	if len(h) != 0 {
+	empty := len(h) == 0
+	if !empty {
 		if _, layered := h[headerAllowOrigin]; layered {
 			for _, name := range d.Stale() {
 				delete(h, name)
@@ -49,13 +50,17 @@ func WriteHTTP(h http.Header, d *Decision) {
 	if len(d.Vary) == 0 {
 		return
 	}
-	if old := h["Vary"]; len(old) > 0 {
-		// The full-slice expression makes append copy: the old lines may
-		// be shared with another response.
-		h["Vary"] = append(old[:len(old):len(old)], d.Vary...)
-	} else {
-		h["Vary"] = d.Vary
+	// A map that was empty holds no Vary to keep: the common path saves a
+	// lookup.
+	if !empty {
+		if old := h["Vary"]; len(old) > 0 {
+			// The full-slice expression makes append copy: the old lines
+			// may be shared with another response.
+			h["Vary"] = append(old[:len(old):len(old)], d.Vary...)
+			return
+		}
 	}
+	h["Vary"] = d.Vary
 }
 
 // ForwardedHTTP sets req's Host and Scheme from the request's
