@@ -2,7 +2,8 @@
 // -table .name) into the ratio tables and target checks of BENCHMARKS.md,
 // so that no number in that file is typed by hand.
 //
-//	go run ./cmd/ratios [-skips skips.txt] [-decide decide.csv] benchstat.csv
+//	go run ./cmd/ratios [-skips skips.txt] [-decide decide.csv] [-detail detail.md] benchstat.csv
+//	go run ./cmd/ratios -scale scale.csv
 package main
 
 import (
@@ -46,7 +47,14 @@ func main() {
 	skipsFile := flag.String("skips", "", "file of `SKIP framework/scenario/library: reason` lines")
 	decideFile := flag.String("decide", "", "benchstat CSV of BenchmarkDecide")
 	detailFile := flag.String("detail", "", "write the per-framework tables to this `file`")
+	scale := flag.Bool("scale", false, "the CSV is BenchmarkScale's: write its table")
 	flag.Parse()
+	if *scale && flag.NArg() == 1 {
+		if err := scaleTable(os.Stdout, flag.Arg(0)); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if flag.NArg() != 1 {
 		log.Fatal("usage: ratios [-skips file] [-decide file] [-detail file] benchstat.csv")
 	}
