@@ -75,6 +75,7 @@ func main() {
 		sum.frameworks = append(sum.frameworks, fw)
 		misses = append(misses, framework(&detail, fw, d[fw], scenarios[fw], sum)...)
 	}
+	sum.writeRefused(&detail)
 	fmt.Fprintf(&detail, "### Targets missed (%d)\n\n", len(misses))
 	if len(misses) == 0 {
 		fmt.Fprintf(&detail, "None.\n")
@@ -465,6 +466,13 @@ func (s *summary) table(w io.Writer, title string, m map[string]map[string]float
 	}
 }
 
+// writeRefused writes the refused requests' table, for the detail.
+func (s *summary) writeRefused(w io.Writer) {
+	fmt.Fprintf(w, "### Refused requests\n\ncrossgate's time ÷ its allowed preflight in the same framework (target <= 1; bold: over it):\n\n")
+	s.table(w, "scenario", s.refused, 1, func(sc string) bool { return !isAllowed(sc) })
+	fmt.Fprintln(w)
+}
+
 // write writes the one-screen summary: crossgate against the fastest rival
 // and against the floor, per scenario and framework.
 func (s *summary) write(w io.Writer) {
@@ -502,8 +510,6 @@ func (s *summary) write(w io.Writer) {
 	}
 	fmt.Fprintf(w, "\n\ncrossgate's time ÷ the floor (target <= %.1f; bold: over it):\n\n", targetFloor)
 	s.table(w, "scenario", s.floor, targetFloor, all)
-	fmt.Fprintf(w, "\nRefused requests: crossgate's time ÷ its allowed preflight in the same framework (target <= 1):\n\n")
-	s.table(w, "scenario", s.refused, 1, func(sc string) bool { return !isAllowed(sc) })
 	fmt.Fprintf(w, "\nThe diagnostic answer to a refused method (Access-Control-Allow-Origin and the allow lists instead of a bare refusal) costs, over a refused origin:")
 	for _, fw := range s.frameworks {
 		if d, ok := s.diagnostic[fw]; ok {
