@@ -47,7 +47,16 @@ grep -o 'SKIP .*' "$OUT/tests.txt" | sort -u > "$OUT/skips.txt" || true
 	echo "cores: $(nproc)"
 } > "$OUT/machine.txt"
 
-go test -run '^$' -bench . -skip '^BenchmarkScale$' -benchtime "$BENCHTIME" -count "$COUNT" -timeout 60m . | tee "$OUT/raw.txt" >/dev/null
+# The suite runs COUNT times over, one sample of every benchmark per pass,
+# rather than COUNT samples in a row: a burst of load from elsewhere on the
+# machine then spoils one sample of many benchmarks, which benchstat's
+# median discards, instead of every sample of a few.
+go test -c -o "$OUT/bench.test" .
+: > "$OUT/raw.txt"
+for _ in $(seq "$COUNT"); do
+	"$OUT/bench.test" -test.run '^$' -test.bench . -test.skip '^BenchmarkScale$' \
+		-test.benchtime "$BENCHTIME" -test.count 1 -test.timeout 60m >> "$OUT/raw.txt"
+done
 
 # The benchmarks are named Benchmark<Framework>/<scenario>/<library>;
 # benchstat groups only by key=value name parts, so the last part becomes
