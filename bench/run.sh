@@ -3,7 +3,7 @@
 # COUNT times, benchstat with one column per library, and the ratios of
 # crossgate against each rival, the floors and the targets.
 #
-#   ./run.sh                          # COUNT=5 BENCHTIME=100ms: about 9 minutes on 2 cores
+#   ./run.sh                          # COUNT=5 BENCHTIME=100ms: about 6 minutes on 2 cores
 #   COUNT=1 BENCHTIME=10ms ./run.sh   # a smoke run
 #
 # Output goes to $OUT (default results/, not committed): raw.txt (go test

@@ -5,7 +5,7 @@
 # table of BENCHMARKS.md, with its targets. run.sh leaves it
 # out: it is about policy size, not per-request overhead.
 #
-#   ./scale.sh                       # COUNT=3 BENCHTIME=100ms: about 3 minutes on 2 cores
+#   ./scale.sh                       # COUNT=3 BENCHTIME=100ms: about 2 minutes on 2 cores
 #   COUNT=1 BENCHTIME=10ms ./scale.sh
 set -euo pipefail
 cd "$(dirname "$0")"

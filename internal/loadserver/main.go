@@ -17,6 +17,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/signal"
 	"syscall"
@@ -57,7 +58,7 @@ const body = `{"id":"42"}`
 
 func main() {
 	name := flag.String("framework", "chi", "chi, gin, echo, echov5, fiber or fiberv3")
-	mw := flag.String("middleware", "crossgate", "crossgate, or none")
+	mw := flag.String("middleware", "crossgate", "crossgate, none, or (chi only) writeonly")
 	n := flag.Int("patterns", 1, "number of tenant patterns in the policy")
 	addr := flag.String("addr", "127.0.0.1:0", "loopback address to listen on")
 	printOrigin := flag.Bool("print-origin", false, "print an origin the policy allows, and exit")
@@ -70,15 +71,25 @@ func main() {
 		return
 	}
 	var p *core.Policy
+	serve, ok := frameworks[*name]
+	if !ok {
+		log.Fatalf("unknown framework %q", *name)
+	}
 	switch *mw {
-	case "crossgate":
+	case "crossgate", "writeonly":
 		var err error
 		if p, err = core.New(config(*n)); err != nil {
 			log.Fatal(err)
 		}
+		if *mw == "writeonly" {
+			if *name != "chi" {
+				log.Fatalf("-middleware writeonly: chi only")
+			}
+			serve = writeOnlyChi(tenants.PatternHost(*n / 2))
+		}
 	case "none":
 	default:
-		log.Fatalf("-middleware %q: want crossgate or none", *mw)
+		log.Fatalf("-middleware %q: want crossgate, none or writeonly", *mw)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -86,10 +97,6 @@ func main() {
 	}
 	if ip := ln.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
 		log.Fatalf("refusing to serve on %v: loopback only", ip)
-	}
-	serve, ok := frameworks[*name]
-	if !ok {
-		log.Fatalf("unknown framework %q", *name)
 	}
 	fmt.Println(ln.Addr())
 	go func() { log.Fatal(serve(ln, p)) }()
@@ -165,4 +172,36 @@ var frameworks = map[string]func(ln net.Listener, p *core.Policy) error{
 		app.Options("/api/items/:id", func(c fiberv3.Ctx) error { return c.SendStatus(http.StatusNoContent) })
 		return app.Listener(ln, fiberv3.ListenConfig{DisableStartupMessage: true})
 	},
+}
+
+// writeOnlyChi serves chi's application behind a middleware that writes
+// crossgate's answers to origin's allowed GET and preflight, decided once at
+// start: what the answers' size costs end to end, without deciding.
+func writeOnlyChi(origin string) func(net.Listener, *core.Policy) error {
+	return func(ln net.Listener, p *core.Policy) error {
+		get := httptest.NewRequest(http.MethodGet, "/api/items/42", nil)
+		get.Header.Set("Origin", origin)
+		pre := httptest.NewRequest(http.MethodOptions, "/api/items/42", nil)
+		pre.Header.Set("Origin", origin)
+		pre.Header.Set("Access-Control-Request-Method", "PUT")
+		pre.Header.Set("Access-Control-Request-Headers", "x-token")
+		actual, preflight := p.Decide(core.FromHTTP(get)), p.Decide(core.FromHTTP(pre))
+		r := chi.NewRouter()
+		r.Use(func(next http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.Method == http.MethodOptions {
+					core.WriteHTTP(w.Header(), &preflight)
+					w.WriteHeader(preflight.Status)
+					return
+				}
+				core.WriteHTTP(w.Header(), &actual)
+				next.ServeHTTP(w, r)
+			})
+		})
+		r.Get("/api/items/{id}", func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			_, _ = w.Write([]byte(body))
+		})
+		return http.Serve(ln, r)
+	}
 }
