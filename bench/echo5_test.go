@@ -26,28 +26,11 @@ var echoV5Libs = []library[echo.MiddlewareFunc]{
 		}.ToMiddleware()
 	}},
 	{"floor", func(s *scenario, _ policy) (echo.MiddlewareFunc, error) {
-		plan := newFloorPlan(s)
-		hitNames, hitVals := lines(plan.hit)
-		missNames, missVals := lines(plan.miss)
+		f := newHTTPFloor(s)
 		return func(next echo.HandlerFunc) echo.HandlerFunc {
 			return func(c *echo.Context) error {
-				r := c.Request()
-				origin := headerLine(r.Header, "Origin")
-				var acrm, acrh string
-				if r.Method == http.MethodOptions {
-					acrm = headerLine(r.Header, "Access-Control-Request-Method")
-					acrh = headerLine(r.Header, "Access-Control-Request-Headers")
-				}
-				names, vals := missNames, missVals
-				if plan.matches(r.Method, origin, acrm, acrh) {
-					names, vals = hitNames, hitVals
-				}
-				h := c.Response().Header()
-				for i, n := range names {
-					h[n] = vals[i]
-				}
-				if plan.end {
-					return c.NoContent(plan.status)
+				if end, status := f.answer(c.Request(), c.Response().Header()); end {
+					return c.NoContent(status)
 				}
 				return next(c)
 			}

@@ -1,16 +1,22 @@
 package bench
 
-import "net/http"
+import (
+	"net/http"
+	"unsafe"
+
+	"github.com/valyala/fasthttp"
+)
 
 // The floors are the baselines crossgate's per-request cost is judged
 // against, in every framework:
 //
 //   - floor: the least work any correct CORS middleware must do for the
-//     scenario. It reads the request headers the decision needs with the
-//     framework's own accessor (Origin; for OPTIONS also
-//     Access-Control-Request-Method and -Headers), compares the origin with
-//     one prebuilt value, and installs a prebuilt answer: the scenario's
-//     exact answer on the branch the scenario's request takes.
+//     scenario. It reads the request headers the decision needs (Origin;
+//     for OPTIONS also Access-Control-Request-Method and -Headers) with the
+//     cheapest accessor the framework offers (the header map on net/http,
+//     Peek on fasthttp), compares the origin with one prebuilt value, and
+//     installs a prebuilt answer: the scenario's exact answer on the branch
+//     the scenario's request takes.
 //   - writeonly: installs the scenario's answer without reading anything;
 //     no middleware that decides can be this cheap, but it shows what the
 //     writing alone costs in each framework.
@@ -75,4 +81,76 @@ func headerLine(h http.Header, canonical string) string {
 		return v[0]
 	}
 	return ""
+}
+
+// httpFloor is the floor of the frameworks served on net/http (net/http,
+// gin, echo): the plan with its answers as prebuilt header slices.
+type httpFloor struct {
+	plan                floorPlan
+	hitNames, missNames []string
+	hitVals, missVals   [][]string
+}
+
+func newHTTPFloor(s *scenario) *httpFloor {
+	f := &httpFloor{plan: newFloorPlan(s)}
+	f.hitNames, f.hitVals = lines(f.plan.hit)
+	f.missNames, f.missVals = lines(f.plan.miss)
+	return f
+}
+
+// answer reads r, decides and writes the answer into h; end tells whether
+// the request ends here, with status.
+func (f *httpFloor) answer(r *http.Request, h http.Header) (end bool, status int) {
+	origin := headerLine(r.Header, "Origin")
+	var acrm, acrh string
+	if r.Method == http.MethodOptions {
+		acrm = headerLine(r.Header, "Access-Control-Request-Method")
+		acrh = headerLine(r.Header, "Access-Control-Request-Headers")
+	}
+	names, vals := f.missNames, f.missVals
+	if f.plan.matches(r.Method, origin, acrm, acrh) {
+		names, vals = f.hitNames, f.hitVals
+	}
+	for i, n := range names {
+		h[n] = vals[i]
+	}
+	return f.plan.end, f.plan.status
+}
+
+// fastFloor is the floor of the frameworks served on fasthttp (fiber v2
+// and v3), which read a header with fasthttp's Peek, as fiber's c.Get does.
+type fastFloor struct {
+	plan      floorPlan
+	hit, miss []fastField
+}
+
+func newFastFloor(s *scenario) *fastFloor {
+	f := &fastFloor{plan: newFloorPlan(s)}
+	f.hit, f.miss = fastFields(f.plan.hit), fastFields(f.plan.miss)
+	return f
+}
+
+// answer is httpFloor's answer on fasthttp's headers.
+func (f *fastFloor) answer(method string, req *fasthttp.RequestHeader, resp *fasthttp.ResponseHeader) (end bool, status int) {
+	origin := peek(req, "Origin")
+	var acrm, acrh string
+	if method == http.MethodOptions {
+		acrm = peek(req, "Access-Control-Request-Method")
+		acrh = peek(req, "Access-Control-Request-Headers")
+	}
+	fs := f.miss
+	if f.plan.matches(method, origin, acrm, acrh) {
+		fs = f.hit
+	}
+	for _, fl := range fs {
+		resp.SetCanonical(fl.k, fl.v)
+	}
+	return f.plan.end, f.plan.status
+}
+
+// peek is fiber's c.Get: the first line of a header, as a string sharing
+// the request's bytes.
+func peek(h *fasthttp.RequestHeader, name string) string {
+	b := h.Peek(name)
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }

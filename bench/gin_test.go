@@ -30,27 +30,10 @@ var ginLibs = []library[gin.HandlerFunc]{
 		}), nil
 	}},
 	{"floor", func(s *scenario, _ policy) (gin.HandlerFunc, error) {
-		plan := newFloorPlan(s)
-		hitNames, hitVals := lines(plan.hit)
-		missNames, missVals := lines(plan.miss)
+		f := newHTTPFloor(s)
 		return func(c *gin.Context) {
-			origin := headerLine(c.Request.Header, "Origin")
-			var acrm, acrh string
-			method := c.Request.Method
-			if method == http.MethodOptions {
-				acrm = headerLine(c.Request.Header, "Access-Control-Request-Method")
-				acrh = headerLine(c.Request.Header, "Access-Control-Request-Headers")
-			}
-			names, vals := missNames, missVals
-			if plan.matches(method, origin, acrm, acrh) {
-				names, vals = hitNames, hitVals
-			}
-			h := c.Writer.Header()
-			for i, n := range names {
-				h[n] = vals[i]
-			}
-			if plan.end {
-				c.AbortWithStatus(plan.status)
+			if end, status := f.answer(c.Request, c.Writer.Header()); end {
+				c.AbortWithStatus(status)
 			}
 		}, nil
 	}},

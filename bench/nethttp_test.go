@@ -109,26 +109,10 @@ var netHTTPLibs = []library[http.Handler]{
 		})(app), nil
 	}},
 	{"floor", func(s *scenario, _ policy) (http.Handler, error) {
-		plan := newFloorPlan(s)
-		hitNames, hitVals := lines(plan.hit)
-		missNames, missVals := lines(plan.miss)
+		f := newHTTPFloor(s)
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			origin := headerLine(r.Header, "Origin")
-			var acrm, acrh string
-			if r.Method == http.MethodOptions {
-				acrm = headerLine(r.Header, "Access-Control-Request-Method")
-				acrh = headerLine(r.Header, "Access-Control-Request-Headers")
-			}
-			names, vals := missNames, missVals
-			if plan.matches(r.Method, origin, acrm, acrh) {
-				names, vals = hitNames, hitVals
-			}
-			h := w.Header()
-			for i, n := range names {
-				h[n] = vals[i]
-			}
-			if plan.end {
-				w.WriteHeader(plan.status)
+			if end, status := f.answer(r, w.Header()); end {
+				w.WriteHeader(status)
 				return
 			}
 			app.ServeHTTP(w, r)
