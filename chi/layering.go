@@ -2,27 +2,23 @@ package corschi
 
 import (
 	"fmt"
-	"net/http"
-	"reflect"
-	"slices"
 
 	"github.com/go-chi/chi/v5"
+
+	"github.com/crossgate/crossgate/internal/layering"
 )
 
 // middlewareCode identifies a constructor made by Middleware or
 // MiddlewareWithOptions: every closure made from one function literal
 // shares its code pointer, and MiddlewareWithOptions is never inlined so
 // that its literal stays one function.
-var middlewareCode = reflect.ValueOf(MiddlewareWithOptions(nil, Options{})).Pointer()
+var middlewareCode = layering.Code(MiddlewareWithOptions(nil, Options{}))
 
 // refuseLayering panics when r already runs a crossgate middleware: a
 // sub-router protected under it would have its preflights answered by
 // that outer policy.
 func refuseLayering(r chi.Router, pattern string) {
-	layered := slices.ContainsFunc(r.Middlewares(), func(mw func(next http.Handler) http.Handler) bool {
-		return reflect.ValueOf(mw).Pointer() == middlewareCode
-	})
-	if !layered {
+	if !layering.Holds(r.Middlewares(), middlewareCode) {
 		return
 	}
 	panic(fmt.Sprintf("corschi.Route(%q): the router already runs a crossgate policy, which would answer the sub-router's preflights before the sub-router's policy could refuse them; "+

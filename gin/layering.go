@@ -3,17 +3,17 @@ package corsgin
 import (
 	"fmt"
 	"path"
-	"reflect"
-	"slices"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/crossgate/crossgate/internal/layering"
 )
 
 // middlewareCode identifies a function made by Middleware or
 // MiddlewareWithOptions: every closure made from one function literal
 // shares its code pointer, and MiddlewareWithOptions is never inlined so
 // that its literal stays one function.
-var middlewareCode = reflect.ValueOf(MiddlewareWithOptions(nil, Options{})).Pointer()
+var middlewareCode = layering.Code(MiddlewareWithOptions(nil, Options{}))
 
 // refuseLayering panics when the handlers that r gives its routes already
 // hold a crossgate middleware: a group protected under it would have its
@@ -27,10 +27,7 @@ func refuseLayering(r gin.IRouter, relativePath string) {
 	case *gin.RouterGroup:
 		inherited, base = g.Handlers, g.BasePath()
 	}
-	outer := slices.IndexFunc(inherited, func(h gin.HandlerFunc) bool {
-		return reflect.ValueOf(h).Pointer() == middlewareCode
-	})
-	if outer < 0 {
+	if !layering.Holds(inherited, middlewareCode) {
 		return
 	}
 	prefix := path.Join(base, relativePath)

@@ -22,7 +22,18 @@ import (
 // recognizes closures of the same literal.
 func Code(f any) uintptr { return reflect.ValueOf(f).Pointer() }
 
-// holds reports whether list, a slice of functions, holds one with code.
+// Holds reports whether list holds a function with code, for the routers
+// that expose their middleware (gin's Handlers, chi's Middlewares).
+func Holds[F any](list []F, code uintptr) bool {
+	for _, f := range list {
+		if Code(f) == code {
+			return true
+		}
+	}
+	return false
+}
+
+// holds is Holds for a list read through reflect.
 func holds(list reflect.Value, code uintptr) bool {
 	if !list.IsValid() || list.Kind() != reflect.Slice {
 		return false
