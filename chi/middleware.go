@@ -87,7 +87,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.next.ServeHTTP(w, r)
 		return
 	}
-	if h.opts.TrustProxyHeaders && len(req.Origin) > 0 {
+	if h.opts.TrustProxyHeaders {
 		core.ForwardedHTTP(r, &req)
 	}
 	d := h.policy.DecideContext(r.Context(), req)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"os"
 	"time"
 
@@ -124,4 +125,20 @@ func ExamplePolicy_DecideContext() {
 	policy.DecideContext(ctx, core.Request{Method: "POST", Origin: []string{"https://api.example.com"},
 		Host: "api.example.com", Scheme: "https"})
 	// Output: req-42 true origin "https://api.example.com" not allowed (allowed: https://app.example.com)
+}
+
+// Behind a trusted reverse proxy, the request's own origin comes from the
+// forwarded headers, so a same-origin request is recognised in refusals.
+func ExampleForwardedHTTP() {
+	r, _ := http.NewRequest("POST", "http://10.0.0.7:8080/api", nil)
+	r.Header.Set("Origin", "https://api.example.com")
+	r.Header.Set("X-Forwarded-Host", "api.example.com")
+	r.Header.Set("X-Forwarded-Proto", "https")
+	req := core.FromHTTP(r)
+	fmt.Println(req.Scheme + "://" + req.Host)
+	core.ForwardedHTTP(r, &req)
+	fmt.Println(req.Scheme + "://" + req.Host)
+	// Output:
+	// http://10.0.0.7:8080
+	// https://api.example.com
 }

@@ -69,7 +69,7 @@ func MiddlewareWithOptions(p *core.Policy, o Options) gin.HandlerFunc {
 			c.Next()
 			return
 		}
-		if o.TrustProxyHeaders && len(req.Origin) > 0 {
+		if o.TrustProxyHeaders {
 			core.ForwardedHTTP(c.Request, &req)
 		}
 		d := p.DecideContext(c.Request.Context(), req)

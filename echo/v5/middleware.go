@@ -83,7 +83,7 @@ func middleware(cfg Config) echo.MiddlewareFunc {
 			if skip != nil && skipping.Asks(&req, skipPreflights) && skip(c) {
 				return next(c)
 			}
-			if trustProxy && len(req.Origin) > 0 {
+			if trustProxy {
 				core.ForwardedHTTP(c.Request(), &req)
 			}
 			d := p.DecideContext(c.Request().Context(), req)
