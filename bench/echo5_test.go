@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"testing"
 
-	corsecho "github.com/crossgate/crossgate/echo/v5"
+	corsecho "github.com/crossgate/crossgate/echov5"
 	"github.com/labstack/echo/v5"
 	"github.com/labstack/echo/v5/middleware"
 )

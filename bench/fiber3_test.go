@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"testing"
 
-	corsfiber "github.com/crossgate/crossgate/fiber/v3"
+	corsfiber "github.com/crossgate/crossgate/fiberv3"
 	"github.com/gofiber/fiber/v3"
 	fibercors "github.com/gofiber/fiber/v3/middleware/cors"
 	"github.com/valyala/fasthttp"

@@ -2,10 +2,14 @@ module github.com/crossgate/crossgate/bench
 
 go 1.26.0
 
-replace github.com/crossgate/crossgate => ../
-
 require (
 	github.com/crossgate/crossgate v0.0.0-00010101000000-000000000000
+	github.com/crossgate/crossgate/chi v0.0.0-00010101000000-000000000000
+	github.com/crossgate/crossgate/echo v0.0.0-00010101000000-000000000000
+	github.com/crossgate/crossgate/echov5 v0.0.0-00010101000000-000000000000
+	github.com/crossgate/crossgate/fiber v0.0.0-00010101000000-000000000000
+	github.com/crossgate/crossgate/fiberv3 v0.0.0-00010101000000-000000000000
+	github.com/crossgate/crossgate/gin v0.0.0-00010101000000-000000000000
 	github.com/gin-contrib/cors v1.7.7
 	github.com/gin-gonic/gin v1.12.0
 	github.com/go-chi/cors v1.2.2
@@ -24,6 +28,7 @@ require (
 	github.com/bytedance/sonic v1.15.0 // indirect
 	github.com/bytedance/sonic/loader v0.5.0 // indirect
 	github.com/cloudwego/base64x v0.1.6 // indirect
+	github.com/crossgate/crossgate/fasthttp v0.0.0-00010101000000-000000000000 // indirect
 	github.com/gabriel-vasile/mimetype v1.4.12 // indirect
 	github.com/gin-contrib/sse v1.1.0 // indirect
 	github.com/go-chi/chi/v5 v5.5.0 // indirect
@@ -64,3 +69,21 @@ require (
 	golang.org/x/time v0.15.0 // indirect
 	google.golang.org/protobuf v1.36.10 // indirect
 )
+
+replace github.com/crossgate/crossgate => ..
+
+replace github.com/crossgate/crossgate/fasthttp => ../fasthttp
+
+replace github.com/crossgate/crossgate/chi => ../chi
+
+replace github.com/crossgate/crossgate/gin => ../gin
+
+replace github.com/crossgate/crossgate/echo => ../echo
+
+replace github.com/crossgate/crossgate/echov5 => ../echov5
+
+replace github.com/crossgate/crossgate/fiber => ../fiber
+
+replace github.com/crossgate/crossgate/fiberv3 => ../fiberv3
+
+replace github.com/crossgate/crossgate/suites => ../suites

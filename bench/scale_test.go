@@ -7,14 +7,14 @@ import (
 	"testing"
 
 	corschi "github.com/crossgate/crossgate/chi"
+	"github.com/crossgate/crossgate/conformance/tenants"
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/tenants"
 	jub0bs "github.com/jub0bs/cors"
 	rscors "github.com/rs/cors"
 )
 
 // scaleCase is one policy size of BenchmarkScale: N exact origins or N
-// "*." patterns, one per tenant (internal/tenants), and two actual
+// "*." patterns, one per tenant (conformance/tenants), and two actual
 // requests: from a tenant in the middle of the list (a library that scans
 // the list in order pays for half of it) and from an origin that matches no
 // tenant but looks like one (the attacker's request, which scans it all).

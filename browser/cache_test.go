@@ -2,6 +2,7 @@ package browser
 
 import (
 	"fmt"
+	"github.com/crossgate/crossgate/suites/servers"
 	"io"
 	"net"
 	"net/http"
@@ -9,8 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/conformance"
 )
 
 // The origins of the cache sequences: two the policy allows, one it
@@ -40,7 +41,7 @@ func (a *cachedAPI) observe(method, _ string, _ http.Header) {
 // deployCached serves f's application on loopback with answers a shared
 // cache may keep (Cache-Control: public, max-age=60), d's other layers
 // around it, and reserves the address the cache will listen on.
-func deployCached(t *testing.T, f conformance.Framework, name string, credentials bool, d conformance.Deployment) *cachedAPI {
+func deployCached(t *testing.T, f conformance.Framework, name string, credentials bool, d servers.Deployment) *cachedAPI {
 	t.Helper()
 	p, err := core.New(core.Config{
 		Origins:        []string{cacheOriginA, cacheOriginB},
@@ -59,7 +60,7 @@ func deployCached(t *testing.T, f conformance.Framework, name string, credential
 	a := &cachedAPI{Name: name, Credentials: credentials, reached: map[string]int{}}
 	d.Observe = a.observe
 	d.CacheControl = "public, max-age=60"
-	stop, err := f.Deploy(ln, p, d)
+	stop, err := servers.Deploy(f, ln, p, d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,10 +177,10 @@ func cacheClient() *http.Client {
 func TestSharedCache(t *testing.T) {
 	requireNginx(t)
 	var apis []*cachedAPI
-	for _, f := range conformance.Frameworks() {
+	for _, f := range servers.Frameworks() {
 		apis = append(apis,
-			deployCached(t, f, f.Name+"/without-credentials", false, conformance.Deployment{}),
-			deployCached(t, f, f.Name+"/credentials", true, conformance.Deployment{
+			deployCached(t, f, f.Name+"/without-credentials", false, servers.Deployment{}),
+			deployCached(t, f, f.Name+"/credentials", true, servers.Deployment{
 				Options: conformance.Options{OuterVary: "Accept-Encoding"},
 			}))
 	}
@@ -214,9 +215,9 @@ func TestSharedCache(t *testing.T) {
 func TestSharedCacheCatchesClobberedVary(t *testing.T) {
 	requireNginx(t)
 	var apis []*cachedAPI
-	for _, f := range conformance.Frameworks() {
+	for _, f := range servers.Frameworks() {
 		apis = append(apis, deployCached(t, f, f.Name+"/vary-clobbered", true,
-			conformance.Deployment{ClobberVary: "Accept-Encoding"}))
+			servers.Deployment{ClobberVary: "Accept-Encoding"}))
 	}
 	startCache(t, apis)
 	c := cacheClient()
@@ -247,8 +248,8 @@ func TestSharedCacheSplitVary(t *testing.T) {
 	requireNginx(t)
 	lastLineOnly := nginxReadsOnlyLastVary(t)
 	var plain, keyed []*cachedAPI
-	for _, f := range conformance.Frameworks() {
-		d := conformance.Deployment{LateVary: "Accept-Encoding"}
+	for _, f := range servers.Frameworks() {
+		d := servers.Deployment{LateVary: "Accept-Encoding"}
 		plain = append(plain, deployCached(t, f, f.Name+"/late-vary", true, d))
 		k := deployCached(t, f, f.Name+"/late-vary-origin-in-key", true, d)
 		k.upstream.KeyOrigin = true

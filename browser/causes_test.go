@@ -1,6 +1,6 @@
 package browser
 
-import "github.com/crossgate/crossgate/internal/demo"
+import "github.com/crossgate/crossgate/suites/demo"
 
 // chromiumSays is what Chromium 156 writes in the console and in its CORS
 // issue for each cause the demo expects, for a request that was preflighted

@@ -9,9 +9,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/crossgate/crossgate/internal/check"
-	"github.com/crossgate/crossgate/internal/demo"
+	"github.com/crossgate/crossgate/check"
 	"github.com/crossgate/crossgate/interop"
+	"github.com/crossgate/crossgate/suites/demo"
 )
 
 // TestCommandAgreesWithChromium plays the interop proof's calls (rs/cors,

@@ -2,6 +2,7 @@ package browser
 
 import (
 	"fmt"
+	"github.com/crossgate/crossgate/suites/servers"
 	"net"
 	"net/http"
 	"strings"
@@ -9,9 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/conformance"
-	"github.com/crossgate/crossgate/internal/demo"
+	"github.com/crossgate/crossgate/suites/demo"
 )
 
 // engineBehaviour is how an engine departs from the Fetch standard, or
@@ -94,7 +95,7 @@ func TestEngineDifferences(t *testing.T) {
 				if r.Allowed != want.StarCoversAuthorization {
 					t.Errorf("allowed = %v, want %v", r.Allowed, want.StarCoversAuthorization)
 				}
-				for _, f := range conformance.Frameworks() {
+				for _, f := range servers.Frameworks() {
 					p, err := core.New(core.Config{Origins: []string{pageOrigin}, Methods: []string{"GET", "PUT"}, RequestHeaders: []string{"*"}})
 					if err != nil {
 						t.Fatal(err)

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/crossgate/crossgate/internal/demo"
+	"github.com/crossgate/crossgate/suites/demo"
 )
 
 // firefoxPath is Debian's Firefox ESR; the suite drives it over WebDriver

@@ -6,8 +6,10 @@ require (
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
 	github.com/coder/websocket v1.8.15
-	github.com/crossgate/crossgate v0.0.0
-	github.com/crossgate/crossgate/interop v0.0.0
+	github.com/crossgate/crossgate v0.0.0-00010101000000-000000000000
+	github.com/crossgate/crossgate/chi v0.0.0-00010101000000-000000000000
+	github.com/crossgate/crossgate/interop v0.0.0-00010101000000-000000000000
+	github.com/crossgate/crossgate/suites v0.0.0-00010101000000-000000000000
 	github.com/gorilla/websocket v1.5.3
 )
 
@@ -17,6 +19,12 @@ require (
 	github.com/bytedance/sonic v1.15.0 // indirect
 	github.com/bytedance/sonic/loader v0.5.0 // indirect
 	github.com/cloudwego/base64x v0.1.6 // indirect
+	github.com/crossgate/crossgate/echo v0.0.0-00010101000000-000000000000 // indirect
+	github.com/crossgate/crossgate/echov5 v0.0.0-00010101000000-000000000000 // indirect
+	github.com/crossgate/crossgate/fasthttp v0.0.0-00010101000000-000000000000 // indirect
+	github.com/crossgate/crossgate/fiber v0.0.0-00010101000000-000000000000 // indirect
+	github.com/crossgate/crossgate/fiberv3 v0.0.0-00010101000000-000000000000 // indirect
+	github.com/crossgate/crossgate/gin v0.0.0-00010101000000-000000000000 // indirect
 	github.com/gabriel-vasile/mimetype v1.4.12 // indirect
 	github.com/gin-contrib/cors v1.7.7 // indirect
 	github.com/gin-contrib/sse v1.1.0 // indirect
@@ -67,6 +75,22 @@ require (
 	google.golang.org/protobuf v1.36.10 // indirect
 )
 
-replace github.com/crossgate/crossgate => ../
-
 replace github.com/crossgate/crossgate/interop => ../interop
+
+replace github.com/crossgate/crossgate => ..
+
+replace github.com/crossgate/crossgate/fasthttp => ../fasthttp
+
+replace github.com/crossgate/crossgate/chi => ../chi
+
+replace github.com/crossgate/crossgate/gin => ../gin
+
+replace github.com/crossgate/crossgate/echo => ../echo
+
+replace github.com/crossgate/crossgate/echov5 => ../echov5
+
+replace github.com/crossgate/crossgate/fiber => ../fiber
+
+replace github.com/crossgate/crossgate/fiberv3 => ../fiberv3
+
+replace github.com/crossgate/crossgate/suites => ../suites

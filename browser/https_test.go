@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/crossgate/crossgate/suites/servers"
 	"net"
 	"net/http"
 	"net/url"
@@ -13,8 +14,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/conformance"
 )
 
 // pageSite is one origin a page is served from, and what the policy
@@ -173,7 +174,7 @@ func deployAPI(t *testing.T, f conformance.Framework, pki testPKI, cfg core.Conf
 		t.Fatal(err)
 	}
 	rlog := &requestLog{}
-	stop, err := f.Deploy(ln, p, conformance.Deployment{
+	stop, err := servers.Deploy(f, ln, p, servers.Deployment{
 		Options: conformance.Options{Observe: rlog.observe},
 		TLS:     pki.serverTLS(),
 		Proto:   rlog.proto,
@@ -186,7 +187,7 @@ func deployAPI(t *testing.T, f conformance.Framework, pki testPKI, cfg core.Conf
 	if f.HTTP1Only() {
 		proto = "HTTP/1.1" // fasthttp has no HTTP/2
 	}
-	none, lax := conformance.SessionCookies(f.Name)
+	none, lax := servers.SessionCookies(f.Name)
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
 	return siteAPI{Name: f.Name, Base: "https://" + apiHost + ":" + port, Proto: proto,
 		None: none.Name + "=" + none.Value, Lax: lax.Name + "=" + lax.Value, Log: rlog}
@@ -208,7 +209,7 @@ func TestHTTPS(t *testing.T) {
 			tab := engine.Start(t, pki)
 			var transcript strings.Builder
 			shots := map[string][]byte{}
-			for _, f := range conformance.Frameworks() {
+			for _, f := range servers.Frameworks() {
 				t.Run(f.Name, func(t *testing.T) {
 					api := deployAPI(t, f, pki, subdomainPolicy)
 					for _, p := range playSites(t, tab, api, pagePort, &transcript, shots) {
@@ -288,11 +289,11 @@ func containsAll(lines []string, parts ...string) bool {
 func serveSuffixMatchingAPI(t *testing.T, pki testPKI) siteAPI {
 	t.Helper()
 	rlog := &requestLog{}
-	none, lax := conformance.SessionCookies("naive")
+	none, lax := servers.SessionCookies("naive")
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rlog.observe(r.Method, r.URL.Path, r.Header)
 		rlog.proto(r.Proto)
-		if r.URL.Path == conformance.SessionPath {
+		if r.URL.Path == servers.SessionPath {
 			http.SetCookie(w, none)
 			http.SetCookie(w, lax)
 			return
@@ -342,7 +343,7 @@ func playSites(t *testing.T, tab pageDriver, api siteAPI, pagePort string,
 	transcript *strings.Builder, shots map[string][]byte) (problems []string) {
 	t.Helper()
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
-	if err := tab.Navigate(api.Base + conformance.SessionPath); err != nil {
+	if err := tab.Navigate(api.Base + servers.SessionPath); err != nil {
 		t.Fatalf("session login: %v", err)
 	}
 	type blocked struct {

@@ -12,7 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/crossgate/crossgate/internal/demo"
+	"github.com/crossgate/crossgate/suites/demo"
 )
 
 // Timeouts. A scenario makes at most three fetches per framework, all on

@@ -11,7 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/crossgate/crossgate/internal/demo"
+	"github.com/crossgate/crossgate/suites/demo"
 )
 
 // preflightAnswer is one way a server could answer a preflight it refuses,

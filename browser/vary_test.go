@@ -11,7 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/crossgate/crossgate/internal/demo"
+	"github.com/crossgate/crossgate/suites/demo"
 )
 
 // TestVaryMatters is the control of the demo's vary-origin scenario: it

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	corschi "github.com/crossgate/crossgate/chi"
+	"github.com/crossgate/crossgate/conformance/adaptertest"
 	"github.com/crossgate/crossgate/core"
 	"github.com/go-chi/chi/v5"
 )
@@ -138,3 +139,12 @@ func TestRouteNilFn(t *testing.T) {
 			rec.Code, rec.Header().Get("Access-Control-Allow-Origin"), allowed)
 	}
 }
+
+func config(pass bool) core.Config { return adaptertest.Config(pass) }
+
+// The origins of the shared cases, by the names this package's tests use.
+const (
+	allowed       = adaptertest.Allowed
+	refused       = adaptertest.Refused
+	preflightVary = adaptertest.PreflightVary
+)

@@ -5,20 +5,20 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/crossgate/crossgate/internal/layering"
+	"github.com/crossgate/crossgate/adapter"
 )
 
 // middlewareCode identifies a constructor made by Middleware or
 // MiddlewareWithOptions: every closure made from one function literal
 // shares its code pointer, and MiddlewareWithOptions is never inlined so
 // that its literal stays one function.
-var middlewareCode = layering.Code(MiddlewareWithOptions(nil, Options{}))
+var middlewareCode = adapter.Code(MiddlewareWithOptions(nil, Options{}))
 
 // refuseLayering panics when r already runs a crossgate middleware: a
 // sub-router protected under it would have its preflights answered by
 // that outer policy.
 func refuseLayering(r chi.Router, pattern string) {
-	if !layering.Holds(r.Middlewares(), middlewareCode) {
+	if !adapter.Holds(r.Middlewares(), middlewareCode) {
 		return
 	}
 	panic(fmt.Sprintf("corschi.Route(%q): the router already runs a crossgate policy, which would answer the sub-router's preflights before the sub-router's policy could refuse them; "+

@@ -9,8 +9,8 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	corschi "github.com/crossgate/crossgate/chi"
+	"github.com/crossgate/crossgate/conformance/adaptertest"
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/adaptertest"
 )
 
 func TestRefusalLogs(t *testing.T) {

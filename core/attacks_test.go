@@ -4,8 +4,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/crossgate/crossgate/conformance/attacks"
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/attacks"
 )
 
 // TestAttacks plays the attack catalogue (internal/attacks) against core

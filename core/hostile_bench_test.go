@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crossgate/crossgate/conformance/tenants"
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/tenants"
 )
 
 // Hostile inputs and what they cost. The bound is set before any byte is

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crossgate/crossgate/conformance/attacks"
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/attacks"
 )
 
 // refusalRecorder is a refusal hook that keeps every Refusal, and the

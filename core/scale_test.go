@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crossgate/crossgate/conformance/tenants"
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/tenants"
 )
 
 // The policy of a large multi-tenant service: 100,000 exact origins and

@@ -1,12 +1,13 @@
 package corsecho_test
 
 import (
+	"github.com/crossgate/crossgate/echo/echotest"
 	"testing"
 
-	"github.com/crossgate/crossgate/internal/conformance"
+	"github.com/crossgate/crossgate/conformance"
 )
 
 // TestGroupConformance plays every group scenario over real HTTP against
 // an echo application whose CORS is attached only to groups, with this
 // adapter's group helper.
-func TestGroupConformance(t *testing.T) { conformance.RunGroups(t, conformance.GroupEcho()) }
+func TestGroupConformance(t *testing.T) { conformance.RunGroups(t, echotest.Group()) }

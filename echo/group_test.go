@@ -5,9 +5,9 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/crossgate/crossgate/conformance/adaptertest"
 	"github.com/crossgate/crossgate/core"
 	corsecho "github.com/crossgate/crossgate/echo"
-	"github.com/crossgate/crossgate/internal/adaptertest"
 	"github.com/labstack/echo/v4"
 )
 

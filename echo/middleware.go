@@ -1,9 +1,8 @@
 package corsecho
 
 import (
+	"github.com/crossgate/crossgate/adapter"
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/must"
-	"github.com/crossgate/crossgate/internal/skipping"
 	"github.com/labstack/echo/v4"
 )
 
@@ -21,7 +20,7 @@ func New(cfg core.Config) (echo.MiddlewareFunc, error) {
 // Must is New for a Config written in the program: it panics with core.New's
 // error when cfg is invalid, so that e.Use(corsecho.Must(cfg)) fits on one
 // line, as template.Must does for templates.
-func Must(cfg core.Config) echo.MiddlewareFunc { return must.Value(New(cfg)) }
+func Must(cfg core.Config) echo.MiddlewareFunc { return adapter.Must(New(cfg)) }
 
 // Middleware returns echo middleware that enforces p. Use it when the policy
 // is shared with other adapters or reconfigured at run time: every request
@@ -80,7 +79,7 @@ func middleware(cfg Config) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			req := core.FromHTTP(c.Request())
-			if skip != nil && skipping.Asks(&req, skipPreflights) && skip(c) {
+			if skip != nil && adapter.MaySkip(&req, skipPreflights) && skip(c) {
 				return next(c)
 			}
 			if trustProxy {

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crossgate/crossgate/conformance/adaptertest"
 	"github.com/crossgate/crossgate/core"
 	corsecho "github.com/crossgate/crossgate/echo"
-	"github.com/crossgate/crossgate/internal/adaptertest"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 )

@@ -8,9 +8,9 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/crossgate/crossgate/conformance/adaptertest"
 	"github.com/crossgate/crossgate/core"
 	corsecho "github.com/crossgate/crossgate/echo"
-	"github.com/crossgate/crossgate/internal/adaptertest"
 )
 
 func TestRefusalLogs(t *testing.T) {

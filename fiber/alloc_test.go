@@ -1,11 +1,11 @@
 package corsfiber_test
 
 import (
+	"github.com/crossgate/crossgate/fasthttp/fasthttptest"
 	"testing"
 
 	"github.com/crossgate/crossgate/core"
 	corsfiber "github.com/crossgate/crossgate/fiber"
-	"github.com/crossgate/crossgate/internal/adaptertest"
 	"github.com/gofiber/fiber/v2"
 	"github.com/valyala/fasthttp"
 )
@@ -24,14 +24,14 @@ func preflightCtx(tb testing.TB) (fasthttp.RequestHandler, *fasthttp.RequestCtx,
 	ran := new(int)
 	app.Put("/r", func(*fiber.Ctx) error { *ran++; return nil })
 	app.Options("/r", func(*fiber.Ctx) error { *ran++; return nil })
-	return app.Handler(), adaptertest.PreflightCtx(), ran
+	return app.Handler(), fasthttptest.PreflightCtx(), ran
 }
 
 // TestAllocsAllowedPreflight checks the whole fiber path of an allowed
-// preflight allocates nothing (see adaptertest.CheckNoAllocs).
+// preflight allocates nothing (see fasthttptest.CheckNoAllocs).
 func TestAllocsAllowedPreflight(t *testing.T) {
 	h, rc, ran := preflightCtx(t)
-	adaptertest.CheckNoAllocs(t, h, rc, ran)
+	fasthttptest.CheckNoAllocs(t, h, rc, ran)
 }
 
 func BenchmarkAllowedPreflight(b *testing.B) {

@@ -1,7 +1,7 @@
 package corsfiber
 
 import (
-	"github.com/crossgate/crossgate/internal/layering"
+	"github.com/crossgate/crossgate/adapter"
 	"github.com/gofiber/fiber/v2"
 )
 
@@ -9,9 +9,9 @@ import (
 // MiddlewareWithConfig: every closure made from one function literal
 // shares its code pointer, and middleware, which makes them all, is never
 // inlined so that its literal stays one function.
-var middlewareCode = layering.Code(middleware(Config{}))
+var middlewareCode = adapter.Code(middleware(Config{}))
 
 // refuseLayering panics when a crossgate middleware registered in r's app
 // runs on paths that a group at prefix under r would cover, or only on
-// paths it covers (see layering.RefuseFiber).
-func refuseLayering(r fiber.Router, prefix string) { layering.RefuseFiber(r, prefix, middlewareCode) }
+// paths it covers (see adapter.RefuseFiber).
+func refuseLayering(r fiber.Router, prefix string) { adapter.RefuseFiber(r, prefix, middlewareCode) }

@@ -1,10 +1,9 @@
 package corsfiber
 
 import (
+	"github.com/crossgate/crossgate/adapter"
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/fastheader"
-	"github.com/crossgate/crossgate/internal/must"
-	"github.com/crossgate/crossgate/internal/skipping"
+	"github.com/crossgate/crossgate/fasthttp"
 	"github.com/gofiber/fiber/v2"
 )
 
@@ -22,7 +21,7 @@ func New(cfg core.Config) (fiber.Handler, error) {
 // Must is New for a Config written in the program: it panics with core.New's
 // error when cfg is invalid, so that app.Use(corsfiber.Must(cfg)) fits on
 // one line, as template.Must does for templates.
-func Must(cfg core.Config) fiber.Handler { return must.Value(New(cfg)) }
+func Must(cfg core.Config) fiber.Handler { return adapter.Must(New(cfg)) }
 
 // Middleware returns fiber middleware that enforces p. Use it when the
 // policy is shared with other adapters or reconfigured at run time: every
@@ -80,14 +79,14 @@ func middleware(cfg Config) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		// The lines live on this goroutine's stack for the length of the
 		// call; Decide keeps none of them.
-		var lines fastheader.Lines
-		req := fastheader.ReadRequest(&c.Request().Header, c.Method(), c.Path(), c.App().Server().DisableHeaderNamesNormalizing, &lines)
-		if skip != nil && skipping.Asks(&req, skipPreflights) && skip(c) {
+		var lines corsfasthttp.Lines
+		req := corsfasthttp.ReadRequest(&c.Request().Header, c.Method(), c.Path(), c.App().Server().DisableHeaderNamesNormalizing, &lines)
+		if skip != nil && adapter.MaySkip(&req, skipPreflights) && skip(c) {
 			return c.Next()
 		}
-		fastheader.SetOwnOrigin(&req, c.Context(), trustProxy)
+		corsfasthttp.SetOwnOrigin(&req, c.Context(), trustProxy)
 		d := p.DecideContext(c.UserContext(), req)
-		fastheader.WriteDecision(&c.Response().Header, &d)
+		corsfasthttp.WriteDecision(&c.Response().Header, &d)
 		if d.End {
 			// Status, not SendStatus: SendStatus writes the status text as a
 			// body, and a preflight answer has none.

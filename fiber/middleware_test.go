@@ -5,9 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crossgate/crossgate/conformance/adaptertest"
 	"github.com/crossgate/crossgate/core"
 	corsfiber "github.com/crossgate/crossgate/fiber"
-	"github.com/crossgate/crossgate/internal/adaptertest"
 	"github.com/gofiber/fiber/v2"
 )
 

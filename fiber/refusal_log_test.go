@@ -8,9 +8,9 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/crossgate/crossgate/conformance/adaptertest"
 	"github.com/crossgate/crossgate/core"
 	corsfiber "github.com/crossgate/crossgate/fiber"
-	"github.com/crossgate/crossgate/internal/adaptertest"
 )
 
 func TestRefusalLogs(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/fastheader"
+	"github.com/crossgate/crossgate/fasthttp"
 	"github.com/gofiber/fiber/v2"
 )
 
@@ -34,7 +34,7 @@ type WebSocketOptions struct {
 // send one, so it comes from a client that holds no page's cookies.
 func WebSocketOrigin(p *core.Policy, o WebSocketOptions) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if fastheader.WebSocketRefused(&c.Request().Header, c.Path(), c.App().Server().DisableHeaderNamesNormalizing, p, o.AllowAnyOrigin) {
+		if corsfasthttp.WebSocketRefused(&c.Request().Header, c.Path(), c.App().Server().DisableHeaderNamesNormalizing, p, o.AllowAnyOrigin) {
 			c.Status(http.StatusForbidden)
 			return nil
 		}

@@ -1,18 +1,18 @@
 package corsfiber_test
 
 import (
+	"github.com/crossgate/crossgate/fasthttp/fasthttptest"
 	"net/http"
 	"testing"
 
 	corsfiber "github.com/crossgate/crossgate/fiber"
-	"github.com/crossgate/crossgate/internal/adaptertest"
 	"github.com/gofiber/fiber/v2"
 )
 
 func TestWebSocketOrigin(t *testing.T) {
-	adaptertest.RunWebSocket(t, func(t *testing.T, c adaptertest.WebSocketCase, req *http.Request) *http.Response {
+	fasthttptest.RunWebSocket(t, func(t *testing.T, c fasthttptest.WebSocketCase, req *http.Request) *http.Response {
 		app := fiber.New(fiber.Config{DisableStartupMessage: true})
-		guard := corsfiber.WebSocketOrigin(adaptertest.WebSocketPolicy(t, c), corsfiber.WebSocketOptions{AllowAnyOrigin: c.AllowAny})
+		guard := corsfiber.WebSocketOrigin(fasthttptest.WebSocketPolicy(t, c), corsfiber.WebSocketOptions{AllowAnyOrigin: c.AllowAny})
 		app.Get("/ws", guard, func(c *fiber.Ctx) error {
 			c.Set("X-App", "ran")
 			return c.SendStatus(http.StatusOK)

@@ -6,14 +6,14 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/crossgate/crossgate/internal/layering"
+	"github.com/crossgate/crossgate/adapter"
 )
 
 // middlewareCode identifies a function made by Middleware or
 // MiddlewareWithOptions: every closure made from one function literal
 // shares its code pointer, and MiddlewareWithOptions is never inlined so
 // that its literal stays one function.
-var middlewareCode = layering.Code(MiddlewareWithOptions(nil, Options{}))
+var middlewareCode = adapter.Code(MiddlewareWithOptions(nil, Options{}))
 
 // refuseLayering panics when the handlers that r gives its routes already
 // hold a crossgate middleware: a group protected under it would have its
@@ -27,7 +27,7 @@ func refuseLayering(r gin.IRouter, relativePath string) {
 	case *gin.RouterGroup:
 		inherited, base = g.Handlers, g.BasePath()
 	}
-	if !layering.Holds(inherited, middlewareCode) {
+	if !adapter.Holds(inherited, middlewareCode) {
 		return
 	}
 	prefix := path.Join(base, relativePath)

@@ -1,9 +1,8 @@
 package corsgin
 
 import (
+	"github.com/crossgate/crossgate/adapter"
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/must"
-	"github.com/crossgate/crossgate/internal/skipping"
 	"github.com/gin-gonic/gin"
 )
 
@@ -21,7 +20,7 @@ func New(cfg core.Config) (gin.HandlerFunc, error) {
 // Must is New for a Config written in the program: it panics with core.New's
 // error when cfg is invalid, so that r.Use(corsgin.Must(cfg)) fits on one
 // line, as template.Must does for templates.
-func Must(cfg core.Config) gin.HandlerFunc { return must.Value(New(cfg)) }
+func Must(cfg core.Config) gin.HandlerFunc { return adapter.Must(New(cfg)) }
 
 // Middleware returns gin middleware that enforces p. Use it when the policy
 // is shared with other adapters or reconfigured at run time: every request
@@ -65,7 +64,7 @@ type Options struct {
 func MiddlewareWithOptions(p *core.Policy, o Options) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		req := core.FromHTTP(c.Request)
-		if o.Skip != nil && skipping.Asks(&req, o.SkipPreflights) && o.Skip(c) {
+		if o.Skip != nil && adapter.MaySkip(&req, o.SkipPreflights) && o.Skip(c) {
 			c.Next()
 			return
 		}

@@ -6,9 +6,9 @@ import (
 	"os"
 	"testing"
 
+	"github.com/crossgate/crossgate/conformance/adaptertest"
 	"github.com/crossgate/crossgate/core"
 	corsgin "github.com/crossgate/crossgate/gin"
-	"github.com/crossgate/crossgate/internal/adaptertest"
 	"github.com/gin-gonic/gin"
 )
 

@@ -8,9 +8,9 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/crossgate/crossgate/conformance/adaptertest"
 	"github.com/crossgate/crossgate/core"
 	corsgin "github.com/crossgate/crossgate/gin"
-	"github.com/crossgate/crossgate/internal/adaptertest"
 )
 
 func TestRefusalLogs(t *testing.T) {

@@ -1,6 +1,6 @@
 package interop
 
-import "github.com/crossgate/crossgate/internal/check"
+import "github.com/crossgate/crossgate/check"
 
 // Call is a fetch() call the proof plays against every server, to Path.
 type Call struct {

@@ -2,10 +2,9 @@ module github.com/crossgate/crossgate/interop
 
 go 1.26.0
 
-replace github.com/crossgate/crossgate => ../
-
 require (
 	github.com/crossgate/crossgate v0.0.0-00010101000000-000000000000
+	github.com/crossgate/crossgate/chi v0.0.0-00010101000000-000000000000
 	github.com/gin-contrib/cors v1.7.7
 	github.com/gin-gonic/gin v1.12.0
 	github.com/gofiber/fiber/v2 v2.52.15
@@ -56,3 +55,21 @@ require (
 	golang.org/x/time v0.15.0 // indirect
 	google.golang.org/protobuf v1.36.10 // indirect
 )
+
+replace github.com/crossgate/crossgate => ..
+
+replace github.com/crossgate/crossgate/fasthttp => ../fasthttp
+
+replace github.com/crossgate/crossgate/chi => ../chi
+
+replace github.com/crossgate/crossgate/gin => ../gin
+
+replace github.com/crossgate/crossgate/echo => ../echo
+
+replace github.com/crossgate/crossgate/echov5 => ../echov5
+
+replace github.com/crossgate/crossgate/fiber => ../fiber
+
+replace github.com/crossgate/crossgate/fiberv3 => ../fiberv3
+
+replace github.com/crossgate/crossgate/suites => ../suites

@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/crossgate/crossgate/internal/check"
+	"github.com/crossgate/crossgate/check"
 )
 
 // want is the verdict a browser reaches on one call.

@@ -4,14 +4,15 @@
 # from Debian's packages; the Firefox driver from the npm registry; Go
 # modules through the module proxy), then checks formatting, vet and
 # staticcheck with every check on (an exception goes in a staticcheck.conf
-# beside the code, with its reason), and runs every test of the main module
-# (with -race), of the interop, browser and benchmark modules, and a short
-# run of every fuzz target.
+# beside the code, with its reason) in every module, runs every module's
+# tests (with -race where they serve HTTP), and a short run of every fuzz
+# target. scripts/modules.sh lists the modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 STATICCHECK=honnef.co/go/tools/cmd/staticcheck@v0.8.2
-modules=(. browser bench interop)
+# shellcheck source=scripts/modules.sh
+. scripts/modules.sh
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -29,8 +30,10 @@ for m in "${modules[@]}"; do
 	(cd "$m" && go vet ./... && go run "$STATICCHECK" -checks all ./...)
 done
 
-step "main module tests (race detector on)"
-go test -race -count=1 ./...
+for m in "${library_modules[@]}" suites; do
+	step "$m: tests (race detector on)"
+	(cd "$m" && go test -race -count=1 ./...)
+done
 
 step "interop module: the crossgate command against other libraries' servers"
 (cd interop && go test -race -count=1 ./...)

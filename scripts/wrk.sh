@@ -1,5 +1,5 @@
 #!/bin/sh
-# End to end: loads each framework's server (internal/loadserver, on
+# End to end: loads each framework's server (suites/cmd/loadserver, on
 # 127.0.0.1) with wrk, with crossgate and with no middleware, on an allowed
 # actual GET and an allowed preflight, for policies of 1 and 10,000 tenant
 # patterns. The two servers of a row are loaded one after the other, in
@@ -37,7 +37,7 @@ stop() {
 	: >"$pids"
 }
 trap 'stop; rm -rf "$bin"' EXIT
-go build -o "$bin/loadserver" ./internal/loadserver
+go -C suites build -o "$bin/loadserver" ./cmd/loadserver
 server_cpu="" wrk_cpu=""
 if [ "$PIN" = 1 ]; then
 	server_cpu="taskset -c 1" wrk_cpu="taskset -c 0"

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/crossgate/crossgate/internal/check"
+	"github.com/crossgate/crossgate/check"
 )
 
 // runCheck is "crossgate check URL --origin ORIGIN ...".

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/crossgate/crossgate/internal/check"
+	"github.com/crossgate/crossgate/check"
 )
 
 // runCompare is "crossgate compare URL_A URL_B --origin ...".

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/crossgate/crossgate/core"
-	"github.com/crossgate/crossgate/internal/check"
+	"github.com/crossgate/crossgate/check"
 )
 
 // runExplain is "crossgate explain --config policy.json --origin ...".

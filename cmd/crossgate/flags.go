@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/crossgate/crossgate/internal/check"
+	"github.com/crossgate/crossgate/check"
 )
 
 // listFlag collects a flag given several times.

@@ -11,14 +11,14 @@ import (
 	"strings"
 	"testing"
 
-	corschi "github.com/crossgate/crossgate/chi"
+	corshttp "github.com/crossgate/crossgate/http"
 	"github.com/crossgate/crossgate/core"
 )
 
 // crossgateServer serves 200 "ok" behind a crossgate policy.
 func crossgateServer(t *testing.T, cfg core.Config) string {
 	t.Helper()
-	mw, err := corschi.New(cfg)
+	mw, err := corshttp.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

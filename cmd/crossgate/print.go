@@ -7,7 +7,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/crossgate/crossgate/internal/check"
+	"github.com/crossgate/crossgate/check"
 )
 
 // useColour: colour only on a terminal, and never when NO_COLOR is set

@@ -1,0 +1,44 @@
+package corsfiber_test
+
+import (
+	"github.com/crossgate/crossgate/fasthttp/fasthttptest"
+	"testing"
+
+	"github.com/crossgate/crossgate/core"
+	corsfiber "github.com/crossgate/crossgate/fiberv3"
+	"github.com/gofiber/fiber/v3"
+	"github.com/valyala/fasthttp"
+)
+
+// preflightCtx returns fiber's request handler for an app protected by a
+// policy, and a fasthttp request context holding an allowed preflight, to be
+// served again and again without a connection.
+func preflightCtx(tb testing.TB) (fasthttp.RequestHandler, *fasthttp.RequestCtx, *int) {
+	tb.Helper()
+	p, err := core.New(config(false))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	app := fiber.New(fiber.Config{})
+	app.Use(corsfiber.Middleware(p))
+	ran := new(int)
+	app.Put("/r", func(fiber.Ctx) error { *ran++; return nil })
+	app.Options("/r", func(fiber.Ctx) error { *ran++; return nil })
+	return app.Handler(), fasthttptest.PreflightCtx(), ran
+}
+
+// TestAllocsAllowedPreflight checks the whole fiber path of an allowed
+// preflight allocates nothing (see fasthttptest.CheckNoAllocs).
+func TestAllocsAllowedPreflight(t *testing.T) {
+	h, rc, ran := preflightCtx(t)
+	fasthttptest.CheckNoAllocs(t, h, rc, ran)
+}
+
+func BenchmarkAllowedPreflight(b *testing.B) {
+	h, rc, _ := preflightCtx(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		rc.Response.Reset()
+		h(rc)
+	}
+}

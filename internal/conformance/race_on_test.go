@@ -1,7 +1,0 @@
-//go:build race
-
-package conformance_test
-
-// raceEnabled: the race detector slows compiling a large policy about
-// tenfold, so the large soak test shrinks its policy under -race.
-const raceEnabled = true
