@@ -14,7 +14,7 @@ import (
 // own. name appears in test names and failure messages.
 func HTTPFramework(name string, cors func(*core.Policy) func(http.Handler) http.Handler) Framework {
 	return Framework{Name: name, Serve: func(ln net.Listener, p *core.Policy, opts Options) (func(), error) {
-		var h http.Handler = cors(p)(HTTPMux())
+		h := cors(p)(HTTPMux())
 		if opts.OuterVary != "" {
 			h = OuterVaryHTTP(opts.OuterVary)(h)
 		}

@@ -5,9 +5,9 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	corshttp "github.com/crossgate/crossgate/http"
-	"github.com/crossgate/crossgate/core"
 	"github.com/crossgate/crossgate/conformance/adaptertest"
+	"github.com/crossgate/crossgate/core"
+	corshttp "github.com/crossgate/crossgate/http"
 )
 
 // The origins and policy of the shared cases, by the names this package's

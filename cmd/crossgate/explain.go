@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/crossgate/crossgate/core"
 	"github.com/crossgate/crossgate/check"
+	"github.com/crossgate/crossgate/core"
 )
 
 // runExplain is "crossgate explain --config policy.json --origin ...".

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	corshttp "github.com/crossgate/crossgate/http"
 	"github.com/crossgate/crossgate/core"
+	corshttp "github.com/crossgate/crossgate/http"
 )
 
 // crossgateServer serves 200 "ok" behind a crossgate policy.
