@@ -1,7 +1,7 @@
 module github.com/crossgate/crossgate
 
-go 1.26.0
+go 1.25.0
 
-require golang.org/x/net v0.60.0
+require golang.org/x/net v0.51.0
 
-require golang.org/x/text v0.42.0 // indirect
+require golang.org/x/text v0.41.0 // indirect
