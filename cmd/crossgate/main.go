@@ -6,8 +6,8 @@
 //	crossgate explain --config policy.json --origin ORIGIN [--method M] [--header 'Name: value']... [--credentials] [--json]
 //
 // check plays the call as a browser does (the preflight when one is needed,
-// then the request itself when it is GET or HEAD or --send is given) and
-// says what happened at each step, the verdict, and for a block the cause,
+// then the request itself when it is GET or HEAD or --send is given, and
+// each redirect as fetch() follows it) and says what happened at each step, the verdict, and for a block the cause,
 // what the server must send instead and the crossgate Config that would
 // allow it. compare plays a matrix of calls against two servers and prints
 // where a browser's verdict differs. explain asks a crossgate policy, offline.

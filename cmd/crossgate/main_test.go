@@ -45,6 +45,7 @@ func TestCheckExitStatus(t *testing.T) {
 		out  string // in stdout (or stderr for status 2)
 	}{
 		{"allowed GET", []string{"check", url, "--origin", app}, exitAllowed, "ALLOWED"},
+		{"same origin", []string{"check", url, "--origin", url, "--header", "X-Other: 1"}, exitAllowed, "same-origin"},
 		{"allowed PUT preflight", []string{"check", "--method", "PUT", url, "--origin", app, "--header", "X-Token: 1"}, exitAllowed, "did not send the PUT"},
 		{"wrong origin", []string{"check", url, "--origin", "https://evil.example"}, exitBlocked, "BLOCKED (cause: origin)"},
 		{"header not listed", []string{"check", url, "--origin", app, "--header", "X-Other: 1"}, exitBlocked, "BLOCKED (cause: header)"},
