@@ -48,8 +48,9 @@ func runCompare(ctx context.Context, args []string, stdout io.Writer, colour boo
 	}
 	if *asJSON {
 		type side struct {
-			Allowed bool        `json:"allowed"`
-			Cause   check.Cause `json:"cause"`
+			Allowed   bool        `json:"allowed"`
+			Cause     check.Cause `json:"cause"`
+			RootCause check.Cause `json:"root_cause"`
 		}
 		type diff struct {
 			Method      string         `json:"method"`
@@ -66,7 +67,7 @@ func runCompare(ctx context.Context, args []string, stdout io.Writer, colour boo
 		}{Identical: len(diffs) == 0, Calls: n, Differences: []diff{}}
 		for _, d := range diffs {
 			out.Differences = append(out.Differences, diff{check.NormalizeMethod(d.Call.Method), d.Call.Origin, d.Call.Headers,
-				d.Call.Credentials, side{d.A.Allowed, d.A.Cause}, side{d.B.Allowed, d.B.Cause}})
+				d.Call.Credentials, side{d.A.Allowed, d.A.Cause, d.A.RootCause}, side{d.B.Allowed, d.B.Cause, d.B.RootCause}})
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

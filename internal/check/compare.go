@@ -49,7 +49,10 @@ func (d Difference) String() string {
 }
 
 // Compare plays every call of m against both servers and returns the calls
-// on which a browser's verdict (allowed, and the cause of a block) differs.
+// on which a browser's verdict differs: allowed or not, and for a block its
+// root cause, what to change on the server (two servers that both refuse
+// a method differ in the console's words when one of them answers without
+// any CORS header, not in what to change).
 func Compare(ctx context.Context, urlA, urlB string, m Matrix, opt Options) ([]Difference, int, error) {
 	callsA, callsB := m.Calls(urlA), m.Calls(urlB)
 	var diffs []Difference
@@ -62,7 +65,7 @@ func Compare(ctx context.Context, urlA, urlB string, m Matrix, opt Options) ([]D
 		if err != nil {
 			return nil, 0, fmt.Errorf("server B: %w", err)
 		}
-		if a.Allowed != b.Allowed || a.Cause != b.Cause {
+		if a.Allowed != b.Allowed || a.RootCause != b.RootCause {
 			diffs = append(diffs, Difference{Call: callsA[i], A: a, B: b})
 		}
 	}
@@ -73,12 +76,16 @@ func verdictWords(r *Report) string {
 	if r.Allowed {
 		return "allowed"
 	}
+	cause := string(r.Cause)
+	if r.RootCause != r.Cause {
+		cause += "; root cause " + strings.TrimSpace(string(r.RootCause)+" "+strings.Join(r.Refused, ", "))
+	}
 	for _, s := range r.Steps {
 		if s.Mark == Fail {
-			return "blocked (" + string(r.Cause) + "): " + s.Text
+			return "blocked (" + cause + "): " + s.Text
 		}
 	}
-	return "blocked (" + string(r.Cause) + ")"
+	return "blocked (" + cause + ")"
 }
 
 func headerWords(hs []Header) string {

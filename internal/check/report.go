@@ -44,6 +44,12 @@ type Report struct {
 	// at all, so the console blames the origin. Run finds it by asking
 	// again (see rootcause.go); it equals Cause when Cause says it already.
 	RootCause Cause `json:"root_cause"`
+	// Refused names what the root cause is about: the method or headers
+	// the server refuses, or the preflight's status.
+	Refused []string `json:"refused,omitempty"`
+	// Diagnosis says, for a root cause found by asking again, what to
+	// change on the server.
+	Diagnosis string `json:"diagnosis,omitempty"`
 	// SameOrigin: the page's origin is the URL's, so CORS does not apply
 	// to the first request.
 	SameOrigin bool   `json:"same_origin,omitempty"`

@@ -90,6 +90,11 @@ func Run(ctx context.Context, c Call, opt Options) (*Report, error) {
 			r.add(Info, "sent the preflight"+suffix+": OPTIONS with "+describe(req.Header, "Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")+"; answered "+statusWords(status))
 			if !JudgePreflight(r, &hc, hp, status, rh) {
 				r.add(Info, "the browser never sends the "+hp.Method+" itself")
+				if n == 0 {
+					if err := r.findRootCause(ctx, &client, &hc, hp, status, rh); err != nil {
+						return nil, err
+					}
+				}
 				r.fixAt(&hc, hp, n)
 				return r, nil
 			}
