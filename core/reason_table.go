@@ -122,6 +122,14 @@ var reasons = [...]reasonFacts{
 		},
 		list: listOrigins,
 	},
+	ReasonPathAmbiguous: {
+		sentence: func(v string) string {
+			return "path " + v + " is ambiguous: read with its encoded slash as a separator or not, it falls under different scopes"
+		},
+		fix: func(string) string {
+			return "no change should allow it: call the resource by its path without an encoded slash (%2F)"
+		},
+	},
 }
 
 // oversizedHeaderList is the sentence for an Access-Control-Request-Headers

@@ -81,7 +81,7 @@ func middleware(cfg Config) fiber.Handler {
 		// The lines live on this goroutine's stack for the length of the
 		// call; Decide keeps none of them.
 		var lines fastheader.Lines
-		req := fastheader.ReadRequest(&c.Request().Header, c.Method(), c.Path(), c.App().Server().DisableHeaderNamesNormalizing, &lines)
+		req := fastheader.ReadRequest(&c.Request().Header, c.Method(), fastheader.Path(c.Request()), c.App().Server().DisableHeaderNamesNormalizing, &lines)
 		if skip != nil && skipping.Asks(&req, skipPreflights) && skip(c) {
 			return c.Next()
 		}
