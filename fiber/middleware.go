@@ -87,6 +87,7 @@ func middleware(cfg Config) fiber.Handler {
 		}
 		fastheader.SetOwnOrigin(&req, c.Context(), trustProxy)
 		d := p.DecideContext(c.UserContext(), req)
+		fastheader.Settle(c.Context(), p, &req, &d)
 		fastheader.WriteDecision(&c.Response().Header, &d)
 		if d.End {
 			// Status, not SendStatus: SendStatus writes the status text as a
@@ -94,6 +95,6 @@ func middleware(cfg Config) fiber.Handler {
 			c.Status(d.Status)
 			return nil
 		}
-		return c.Next()
+		return fastheader.HandOn(c.Context(), &d, c.Next)
 	}
 }

@@ -87,6 +87,7 @@ func middleware(cfg Config) fiber.Handler {
 		}
 		fastheader.SetOwnOrigin(&req, c.RequestCtx(), trustProxy)
 		d := p.DecideContext(c.Context(), req)
+		fastheader.Settle(c.RequestCtx(), p, &req, &d)
 		fastheader.WriteDecision(&c.Response().Header, &d)
 		if d.End {
 			// Status, not SendStatus: SendStatus writes the status text as a
@@ -94,6 +95,6 @@ func middleware(cfg Config) fiber.Handler {
 			c.Status(d.Status)
 			return nil
 		}
-		return c.Next()
+		return fastheader.HandOn(c.RequestCtx(), &d, c.Next)
 	}
 }
