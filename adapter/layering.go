@@ -34,6 +34,23 @@ func Holds[F any](list []F, code uintptr) bool {
 	return false
 }
 
+// ChiRuns reports whether a middleware with code runs around the routes
+// registered on r, a chi router (*chi.Mux): in r's own list, or in the
+// router an inline one (r.Group, r.With) was made from, whose middlewares
+// run around the inline one's routes though its list does not hold them
+// (chi copies only an inline parent's list).
+func ChiRuns(r any, code uintptr) bool {
+	for mux := elem(reflect.ValueOf(r)); mux.IsValid(); mux = elem(field(mux, "parent")) {
+		if holds(field(mux, "middlewares"), code) {
+			return true
+		}
+		if inline := field(mux, "inline"); inline.Kind() != reflect.Bool || !inline.Bool() {
+			return false
+		}
+	}
+	return false
+}
+
 // holds is Holds for a list read through reflect.
 func holds(list reflect.Value, code uintptr) bool {
 	if !list.IsValid() || list.Kind() != reflect.Slice {

@@ -40,7 +40,10 @@ func (a *cachedAPI) observe(method, _ string, _ http.Header) {
 
 // deployCached serves f's application on loopback with answers a shared
 // cache may keep (Cache-Control: public, max-age=60), d's other layers
-// around it, and reserves the address the cache will listen on.
+// around it, and binds the socket the cache will serve it on. The
+// application is ready for the cache once this returns: its socket is
+// listening before Deploy starts serving it, so the cache's first
+// connection waits in the backlog instead of being refused.
 func deployCached(t *testing.T, f conformance.Framework, name string, credentials bool, d servers.Deployment) *cachedAPI {
 	t.Helper()
 	p, err := core.New(core.Config{
@@ -65,8 +68,8 @@ func deployCached(t *testing.T, f conformance.Framework, name string, credential
 		t.Fatal(err)
 	}
 	t.Cleanup(stop)
-	a.upstream = cacheSite{Listen: freeAddr(t), Upstream: ln.Addr().String()}
-	a.URL = "http://" + a.upstream.Listen
+	a.upstream = cacheSite{Listener: listenCacheSite(t), Upstream: ln.Addr().String()}
+	a.URL = "http://" + a.upstream.Listener.Addr().String()
 	return a
 }
 

@@ -20,7 +20,8 @@ type Call struct {
 
 // Header is one request header the script sets.
 type Header struct {
-	Name, Value string
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 // ParseHeader reads "Name: value" as curl's -H does. The name must be a

@@ -78,9 +78,10 @@ func PreflightRequest(ctx context.Context, c *Call, p Plan) (*http.Request, erro
 }
 
 // ActualRequest builds the request the script's fetch() sends: its method,
-// its headers, and the page's Origin. Credentials (cookies) are the
-// browser's own and cannot be sent from here.
-func ActualRequest(ctx context.Context, c *Call, p Plan) (*http.Request, error) {
+// its headers, and the page's Origin, which a same-origin GET or HEAD does
+// not carry (Fetch, #append-a-request-origin-header). Credentials (cookies)
+// are the browser's own and cannot be sent from here.
+func ActualRequest(ctx context.Context, c *Call, p Plan, cors bool) (*http.Request, error) {
 	req, err := http.NewRequestWithContext(ctx, p.Method, c.URL, nil)
 	if err != nil {
 		return nil, err
@@ -88,7 +89,9 @@ func ActualRequest(ctx context.Context, c *Call, p Plan) (*http.Request, error) 
 	for _, h := range c.Headers {
 		req.Header.Add(h.Name, h.Value)
 	}
-	req.Header.Set("Origin", c.Origin)
+	if cors || (p.Method != http.MethodGet && p.Method != http.MethodHead) {
+		req.Header.Set("Origin", c.Origin)
+	}
 	req.Header.Set("Sec-Fetch-Mode", "cors")
 	return req, nil
 }

@@ -13,6 +13,7 @@ const (
 	CauseCredentials Cause = "credentials" // "*" with credentials, or no Access-Control-Allow-Credentials: true
 	CauseStatus      Cause = "status"      // the preflight's status is not 200-299
 	CauseMalformed   Cause = "malformed"   // a CORS header the browser cannot parse, such as two origins
+	CauseRedirect    Cause = "redirect"    // a redirect the browser refuses to follow: too many, userinfo, not http(s)
 )
 
 // Mark says how a step went.
@@ -35,10 +36,24 @@ type Step struct {
 // led to it, and for a block the cause, what the server must send instead
 // and the crossgate Config that would allow the call.
 type Report struct {
-	Allowed   bool   `json:"allowed"`
-	Preflight bool   `json:"preflight"`
-	Cause     Cause  `json:"cause"`
-	Steps     []Step `json:"steps"`
+	Allowed   bool  `json:"allowed"`
+	Preflight bool  `json:"preflight"`
+	Cause     Cause `json:"cause"`
+	// RootCause is what to change on the server, which the console's
+	// cause can hide: rs/cors answers a refused method with no CORS header
+	// at all, so the console blames the origin. Run finds it by asking
+	// again (see rootcause.go); it equals Cause when Cause says it already.
+	RootCause Cause `json:"root_cause"`
+	// Refused names what the root cause is about: the method or headers
+	// the server refuses, or the preflight's status.
+	Refused []string `json:"refused,omitempty"`
+	// Diagnosis says, for a root cause found by asking again, what to
+	// change on the server.
+	Diagnosis string `json:"diagnosis,omitempty"`
+	// SameOrigin: the page's origin is the URL's, so CORS does not apply
+	// to the first request.
+	SameOrigin bool   `json:"same_origin,omitempty"`
+	Steps      []Step `json:"steps"`
 	// Readable lists the response headers a script could read, for an
 	// allowed call whose actual response was seen.
 	Readable []string `json:"readable,omitempty"`
@@ -54,6 +69,22 @@ type Report struct {
 	// Headers are the response headers seen, by exchange ("preflight",
 	// "actual").
 	Headers map[string]http.Header `json:"headers,omitempty"`
+	// Exchanges are the requests sent, in order, with the status of each
+	// answer: the preflight, the actual request, each redirect followed,
+	// and the re-probes that found the root cause.
+	Exchanges []Exchange `json:"exchanges,omitempty"`
+}
+
+// Exchange is one request sent and the status it was answered with.
+type Exchange struct {
+	// Name is the key of its headers in Report.Headers: "preflight",
+	// "actual", "actual after redirect 1", "probe: ...".
+	Name   string `json:"name"`
+	Method string `json:"method"`
+	URL    string `json:"url"`
+	// Origin is the Origin header sent, if any.
+	Origin string `json:"origin,omitempty"`
+	Status int    `json:"status"`
 }
 
 func (r *Report) add(m Mark, text string) {
@@ -64,5 +95,6 @@ func (r *Report) add(m Mark, text string) {
 func (r *Report) block(c Cause, text string) {
 	r.Allowed = false
 	r.Cause = c
+	r.RootCause = c
 	r.add(Fail, text)
 }

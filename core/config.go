@@ -62,7 +62,11 @@ type Config struct {
 	// plain-http origin other than loopback is refused without asking,
 	// unless DangerouslyAllowInsecureOrigins. A panic refuses the request
 	// (ReasonOriginFuncPanicked) and is logged once. New asks it once about
-	// an origin no site can have and refuses a function that approves it.
+	// an origin no site can have and refuses a function that approves it;
+	// that catches a function approving everything, not one that matches
+	// by suffix or prefix (docs/origins.md shows a safe match). The string
+	// it gets is a copy it may keep (one allocation per call): adapters'
+	// strings can view buffers the server reuses.
 	// It decides origins only: methods, headers and credentials stay the
 	// policy's. It runs inside Decide, so it must be quick and safe for
 	// concurrent use; it is not part of the JSON or environment forms.

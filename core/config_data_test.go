@@ -50,7 +50,22 @@ func TestConfigJSONRefuses(t *testing.T) {
 		{`{"max_age": 1.5}`, `max_age 1.5: 1.5 is not a whole number of seconds`},
 		{`{"max_age": "ten minutes"}`, `max_age "ten minutes"`},
 		{`{"max_age": 600000000000}`, `max_age 600000000000`},
-		{`{"origins": "https://a.example"}`, `origins`},
+		{`{"origins": "https://a.example"}`, `origins must be a list of strings, such as ["GET", "PUT"], not a JSON string`},
+		{`{"origins": [1]}`, `origins must be a list of strings`},
+		{`{"credentials": "yes"}`, `credentials must be true or false, not a JSON string`},
+		{`{"preflight_status": 1.5}`, `preflight_status must be a whole number`},
+		// Keys match exactly: encoding/json alone folds case and Unicode
+		// look-alikes, and lets a repeated key win last, so a file could
+		// read one way to jq or a grep and another to the server.
+		{`{"credentials": false, "credentialſ": true}`, `unknown field "credential\u017f": did you mean "credentials"? Keys match exactly`},
+		{`{"dangerouſly_allow_inſecure_originſ": true}`, `unknown field "dangerou\u017fly_allow_in\u017fecure_origin\u017f": did you mean "dangerously_allow_insecure_origins"?`},
+		{`{"Credentials": true}`, `unknown field "Credentials": did you mean "credentials"? Keys match exactly`},
+		{`{"ORIGINS": ["*"]}`, `unknown field "ORIGINS": did you mean "origins"?`},
+		{`{"credentials": false, "credentials": true}`, `field "credentials" is written twice`},
+		{`{"credentials": false, "cred\u0065ntials": true}`, `field "credentials" is written twice`},
+		{`{"origins": ["https://a.example"], "methods": ["PUT"], "origins": ["*"]}`, `field "origins" is written twice`},
+		{`["https://a.example"]`, `write an object`},
+		{`"https://a.example"`, `write an object`},
 	}
 	for _, tt := range tests {
 		var c Config
@@ -58,6 +73,37 @@ func TestConfigJSONRefuses(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v, want one containing %q", tt.in, err, tt.want)
 		}
+		// Called directly, as a decoder of another format might.
+		if err := c.UnmarshalJSON([]byte(tt.in)); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("UnmarshalJSON(%s): error %v, want one containing %q", tt.in, err, tt.want)
+		}
+	}
+	// What json.Unmarshal would have refused as a whole is refused when
+	// UnmarshalJSON is called directly too.
+	for _, in := range []string{`{"origins": ["*"]} {"credentials": true}`, `{"origins": ["*"]`, `null {}`} {
+		if err := new(Config).UnmarshalJSON([]byte(in)); err == nil {
+			t.Errorf("UnmarshalJSON(%s) accepted it", in)
+		}
+	}
+}
+
+// TestConfigJSONKeysExact: a key written with a JSON escape is the key it
+// spells (as jq reads it too), null sets nothing, and the JSON form of a
+// nested Config keeps the same rules.
+func TestConfigJSONKeysExact(t *testing.T) {
+	var c Config
+	if err := json.Unmarshal([]byte(`{"cred\u0065ntials": true, "origins": ["https://a.example"]}`), &c); err != nil || !c.Credentials {
+		t.Errorf("escaped key: %+v, %v; want credentials on", c, err)
+	}
+	if err := json.Unmarshal([]byte(`null`), &c); err != nil || !c.Credentials {
+		t.Errorf("null: %+v, %v; want the Config unchanged", c, err)
+	}
+	var file struct {
+		Policy Config `json:"policy"`
+	}
+	err := json.Unmarshal([]byte(`{"policy": {"credentials": false, "credentialſ": true}}`), &file)
+	if err == nil || !strings.Contains(err.Error(), `unknown field "credential\u017f"`) {
+		t.Errorf("nested Config: %+v, %v; want the look-alike key refused", file.Policy, err)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"strconv"
@@ -17,32 +18,122 @@ import (
 //	{"origins": ["https://app.example.com"], "methods": ["PUT"], "credentials": true, "max_age": "10m"}
 //
 // max_age is a duration string ("10m", "1h") or a whole number of seconds,
-// never nanoseconds. A field it does not know is an error that names it, so
-// that a typo such as "allowed_origins" cannot silently allow nothing.
-// Only the form is checked here; New checks the values.
+// never nanoseconds. Keys match exactly, as jq, a grep and a reviewer read
+// them: encoding/json alone would take "Credentials", or "credentialſ"
+// through Unicode folding, for "credentials", and let a repeated key
+// override the first, so that a file could say one thing to a reader and
+// another to the server. A key it does not know, or one written twice, is
+// an error that names it (and the field probably meant), so that a typo
+// such as "allowed_origins" cannot silently allow nothing. Only the form is
+// checked here; New checks the values.
 func (c *Config) UnmarshalJSON(data []byte) error {
-	// plain has Config's fields and tags without its methods; the outer
-	// MaxAge, nearer the top, takes "max_age" from it.
-	type plain Config
-	var form struct {
-		plain
-		MaxAge json.RawMessage `json:"max_age"`
-	}
 	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&form); err != nil {
-		return jsonConfigError(err)
+	tok, err := dec.Token()
+	if err == io.EOF {
+		return errors.New(`crossgate: policy JSON: empty: write an object such as {"origins": [...]}`)
 	}
-	cfg := Config(form.plain)
-	if len(form.MaxAge) > 0 && string(form.MaxAge) != "null" {
-		d, err := parseMaxAgeJSON(form.MaxAge)
+	if err != nil {
+		return fmt.Errorf("crossgate: policy JSON: %w", err)
+	}
+	if tok == nil { // null sets nothing, as encoding/json has it
+		return endOfJSON(dec)
+	}
+	if tok != json.Delim('{') {
+		return fmt.Errorf(`crossgate: policy JSON: write an object such as {"origins": [...]}, not %s`, jsonKind(tok))
+	}
+	var cfg Config
+	fields := reflect.ValueOf(&cfg).Elem()
+	seen := make(map[string]bool)
+	for dec.More() {
+		tok, err := dec.Token()
 		if err != nil {
-			return fmt.Errorf("crossgate: max_age %s: %w", form.MaxAge, err)
+			return fmt.Errorf("crossgate: policy JSON: %w", err)
 		}
-		cfg.MaxAge = d
+		// Inside an object, Token returns each key, unescaped, as a string.
+		key := tok.(string)
+		index, known := configFieldIndex(key)
+		if !known {
+			return unknownFieldError(key)
+		}
+		if seen[key] {
+			return fmt.Errorf("crossgate: policy JSON: field %q is written twice: readers disagree on which one counts, so write it once", key)
+		}
+		seen[key] = true
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return fmt.Errorf("crossgate: policy JSON: %s: %w", key, err)
+		}
+		if err := setConfigField(&cfg, fields.Field(index), key, raw); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return fmt.Errorf("crossgate: policy JSON: %w", err)
+	}
+	if err := endOfJSON(dec); err != nil {
+		return err
 	}
 	*c = cfg
 	return nil
+}
+
+// endOfJSON checks that dec has nothing left to read but white space.
+func endOfJSON(dec *json.Decoder) error {
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("crossgate: policy JSON: more than one JSON value: write one object")
+	}
+	return nil
+}
+
+// setConfigField decodes raw, the value of key, into field, one of cfg's;
+// max_age has its own forms.
+func setConfigField(cfg *Config, field reflect.Value, key string, raw json.RawMessage) error {
+	if key == "max_age" {
+		if string(raw) == "null" {
+			return nil
+		}
+		d, err := parseMaxAgeJSON(raw)
+		if err != nil {
+			return fmt.Errorf("crossgate: policy JSON: max_age %s: %w", raw, err)
+		}
+		cfg.MaxAge = d
+		return nil
+	}
+	err := json.Unmarshal(raw, field.Addr().Interface())
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		return fmt.Errorf("crossgate: policy JSON: %s must be %s, not a JSON %s", key, jsonForm(field.Kind()), typeErr.Value)
+	}
+	if err != nil {
+		return fmt.Errorf("crossgate: policy JSON: %s: %w", key, err)
+	}
+	return nil
+}
+
+// jsonForm says what a field of this kind is written as.
+func jsonForm(k reflect.Kind) string {
+	switch k {
+	case reflect.Slice:
+		return `a list of strings, such as ["GET", "PUT"]`
+	case reflect.Bool:
+		return "true or false"
+	default:
+		return "a whole number"
+	}
+}
+
+// jsonKind names a token that should have been an object.
+func jsonKind(tok json.Token) string {
+	switch tok.(type) {
+	case json.Delim:
+		return "a list"
+	case string:
+		return "a string"
+	case bool:
+		return "true or false"
+	default:
+		return "a number"
+	}
 }
 
 // MarshalJSON writes the form UnmarshalJSON reads, max_age as a duration
@@ -96,20 +187,18 @@ func secondsMaxAge(n float64) (time.Duration, error) {
 	return time.Duration(n) * time.Second, nil
 }
 
-// jsonConfigError rewords encoding/json's errors about a policy: an unknown
-// field gets the name it probably meant.
-func jsonConfigError(err error) error {
-	const unknown = "json: unknown field "
-	msg := err.Error()
-	if !strings.HasPrefix(msg, unknown) {
-		return fmt.Errorf("crossgate: policy JSON: %w", err)
-	}
-	name, _ := strconv.Unquote(strings.TrimPrefix(msg, unknown))
+// unknownFieldError names key, which no field has, and the field it
+// probably stands for. The key is quoted with Go's escapes for anything
+// but ASCII, so that a look-alike letter ("credentialſ") shows.
+func unknownFieldError(key string) error {
 	hint := "the fields are " + strings.Join(configFieldNames(), ", ")
-	if meant := likelyField(name); meant != "" {
+	if meant := likelyField(key); meant != "" {
 		hint = fmt.Sprintf("did you mean %q?", meant)
+		if strings.EqualFold(key, meant) {
+			hint += " Keys match exactly: no other letter case, no look-alike letter."
+		}
 	}
-	return fmt.Errorf("crossgate: policy JSON: unknown field %q: %s", name, hint)
+	return fmt.Errorf("crossgate: policy JSON: unknown field %+q: %s", key, hint)
 }
 
 // configField is a field of Config that has a data form.
@@ -133,6 +222,17 @@ func configFields() []configField {
 	return fields
 }
 
+// configFieldIndex returns the index in Config of the field whose JSON
+// name is exactly name.
+func configFieldIndex(name string) (int, bool) {
+	for _, f := range configFields() {
+		if f.name == name {
+			return f.index, true
+		}
+	}
+	return 0, false
+}
+
 // configFieldNames returns the names of configFields.
 func configFieldNames() []string {
 	var names []string
@@ -154,7 +254,9 @@ func likelyField(name string) string {
 	}
 	want := squash(name)
 	for _, f := range configFieldNames() {
-		if squash(f) == want {
+		// EqualFold also folds the look-alikes ("ſ" for "s", the Kelvin
+		// sign for "k") that encoding/json would have accepted.
+		if strings.EqualFold(name, f) || strings.EqualFold(squash(f), want) {
 			return f
 		}
 	}

@@ -74,10 +74,10 @@ func ExamplePolicy_Explain() {
 	}
 	// Output:
 	// simple request: allowed
-	// preflighted request: blocked: method "patch" not allowed (allowed: PUT); add "patch" to Methods (methods are case-sensitive: fetch sends "patch" as written)
+	// preflighted request: blocked: method "patch" not allowed (allowed: PUT); add "patch" to Methods (methods are case-sensitive, and fetch sends patch as the page writes it: list it in that case)
 	// preflighted request: blocked: request header "x-token" not allowed (allowed: content-type); add "x-token" to RequestHeaders
 	// simple request: blocked: credentials requested but the policy has no Credentials; set Credentials: true, with exact origins (not "*")
-	// simple request: blocked: origin "https://admin.example.com" not allowed (allowed: https://app.example.com); add "https://admin.example.com" to Origins (or a pattern such as "https://*.example.com" that covers it)
+	// simple request: blocked: origin "https://admin.example.com" not allowed (allowed: https://app.example.com); add "https://admin.example.com" to Origins (or the pattern "https://*.example.com", which covers every subdomain of example.com)
 }
 
 func ExamplePolicy_OnRefusal() {

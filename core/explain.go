@@ -18,8 +18,9 @@ type Probe struct {
 	Headers []string
 	// Credentials is fetch's credentials: "include" (cookies, HTTP auth).
 	Credentials bool
-	// Path, when set, is the URL path called: it picks the policy of its
-	// scope (see Policy.Scope).
+	// Path, when set, is the URL path called, as the browser sends it
+	// (percent-encoded): it picks the policy of its scope (see
+	// Policy.Scope).
 	Path string
 }
 
@@ -51,8 +52,10 @@ func (e Explanation) String() string {
 // needed (Fetch, #cors-preflight-fetch), the preflight, then the actual
 // response's CORS check (Fetch, #concept-cors-check).
 func (p *Policy) Explain(pr Probe) Explanation {
+	ambiguous := false
 	if t := p.scopes.Load(); t != nil {
-		p = t.policyFor(pr.Path, p)
+		inner, unambiguous := t.policyFor(pr.Path, p)
+		ambiguous, p = !unambiguous, inner
 	}
 	c := p.current.Load()
 	method := normalizeMethod(pr.Method)
@@ -65,6 +68,11 @@ func (p *Policy) Explain(pr Probe) Explanation {
 		}
 	}
 	e := Explanation{Preflight: !isSafelistedMethod(method) || len(unsafe) > 0}
+	if ambiguous {
+		e.Reason = Reason{Code: ReasonPathAmbiguous, Value: pr.Path}
+		e.Fix = fixFor(e.Reason)
+		return e
+	}
 	r := Request{Method: method, Origin: []string{pr.Origin}}
 	if e.Preflight {
 		r = Request{Method: "OPTIONS", Origin: []string{pr.Origin}, RequestMethod: []string{method}}

@@ -112,6 +112,13 @@ func hookedHostileRequests() []hostile {
 			RequestMethod: []string{strings.Repeat("M", mib)}, Path: "/"}},
 		{"1MiB method", core.Request{Method: strings.Repeat("M", mib), Origin: []string{"https://evil.example"}, Path: "/"}},
 		{"1MiB path", core.Request{Method: "GET", Origin: []string{"https://evil.example"}, Path: "/" + big}},
+		// The refusal tells whether the Origin is the request's own one,
+		// reading Host in place: a long one costs what a short one does
+		// (neither is same-origin, so both are logged).
+		{"short mixed-case Host", core.Request{Method: "GET", Origin: []string{"https://evil.example"}, Path: "/",
+			Scheme: "https", Host: "Site.example"}},
+		{"1MiB mixed-case Host", core.Request{Method: "GET", Origin: []string{"https://evil.example"}, Path: "/",
+			Scheme: "https", Host: "Site." + big + ".example"}},
 	}
 }
 

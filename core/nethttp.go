@@ -7,10 +7,11 @@ import (
 
 // FromHTTP reads the headers Decide needs from a net/http request, without
 // copying: the slices are the request's own header lines. Host and Scheme
-// are the connection's (see ForwardedHTTP behind a trusted proxy).
+// are the connection's (see ForwardedHTTP behind a trusted proxy), and
+// Path is the path as sent (see httpPath).
 func FromHTTP(r *http.Request) Request {
 	h := r.Header
-	req := Request{Method: r.Method, Origin: h["Origin"], Path: r.URL.Path, Host: r.Host, Scheme: "http"}
+	req := Request{Method: r.Method, Origin: h["Origin"], Path: httpPath(r), Host: r.Host, Scheme: "http"}
 	if r.TLS != nil {
 		req.Scheme = "https"
 	}
@@ -89,4 +90,59 @@ func firstForwarded(v string) string {
 		v = v[:i]
 	}
 	return strings.TrimSpace(v)
+}
+
+// httpPath returns r's path as the client sent it, percent-encoded, which
+// is what Request.Path holds: the request target's path
+// (r.RequestURI without its query, origin-form or absolute-form). URL.Path
+// is decoded, which loses whether a "/" was sent as "%2F" (see
+// Policy.Scope). When URL.Path no longer decodes from the target, because
+// a middleware rewrote it (http.StripPrefix) or the request was built
+// rather than received, it is r.URL.EscapedPath(), which allocates when
+// the path holds an escape.
+func httpPath(r *http.Request) string {
+	if target := targetPath(r.RequestURI); target != "" && decodesTo(target, r.URL.Path) {
+		return target
+	}
+	return r.URL.EscapedPath()
+}
+
+// targetPath returns the path of a request target (RFC 9112, section
+// 3.2): up to the query in origin-form ("/p?q"), after the authority in
+// absolute-form ("http://host/p?q"); "" for the asterisk form or a target
+// without a path.
+func targetPath(target string) string {
+	if target == "" || target[0] != '/' {
+		_, rest, ok := strings.Cut(target, "://")
+		if !ok {
+			return ""
+		}
+		i := strings.IndexByte(rest, '/')
+		if i < 0 {
+			return ""
+		}
+		target = rest[i:]
+	}
+	if i := strings.IndexByte(target, '?'); i >= 0 {
+		target = target[:i]
+	}
+	return target
+}
+
+// decodesTo tells whether percent-decoding raw gives decoded, without
+// building the decoded string. The common request has no escape at all,
+// and costs one comparison.
+func decodesTo(raw, decoded string) bool {
+	if raw == decoded {
+		return true
+	}
+	j := 0
+	for i := 0; i < len(raw); j++ {
+		c, w := decodeAt(raw, i)
+		if j >= len(decoded) || decoded[j] != c {
+			return false
+		}
+		i += w
+	}
+	return j == len(decoded)
 }

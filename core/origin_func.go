@@ -77,7 +77,12 @@ func (f *originFunc) verdict(origin string) ReasonCode {
 	if f.insecureRefused && scheme == "http" && !loopbackHost(host) {
 		return ReasonOriginInsecure
 	}
-	approved, panicked := f.ask(origin)
+	// The function gets a copy of its own: an adapter's strings may view a
+	// buffer the server reuses for the connection's next request (fasthttp
+	// does), and a function that keeps what it approved (a cache, a memo)
+	// would otherwise find another origin under the same string later. The
+	// copy is the one allocation of a request that asks the function.
+	approved, panicked := f.ask(strings.Clone(origin))
 	if panicked != nil {
 		f.reportPanic(panicked)
 		return ReasonOriginFuncPanicked

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"unsafe"
 )
 
 // tenants is an OriginFunc that approves the origins of known tenants and
@@ -142,14 +144,54 @@ func TestNewRefusesAnOriginFuncThatApprovesAnything(t *testing.T) {
 	}
 }
 
-func TestOriginFuncAllocatesNothing(t *testing.T) {
+// TestOriginFuncAllocatesOnlyItsCopy: a request that asks the function
+// costs one allocation, the copy of the origin the function may keep; one
+// that does not ask it (listed, or never a browser's) costs none.
+func TestOriginFuncAllocatesOnlyItsCopy(t *testing.T) {
 	p := mustNew(t, Config{Origins: []string{"https://app.example.com"}, OriginFunc: newTenants("https://tenant.example.net").approve})
-	for _, origin := range []string{"https://tenant.example.net", "https://other.example.net", "null"} {
+	for origin, want := range map[string]float64{
+		"https://tenant.example.net": 1, "https://other.example.net": 1,
+		"https://app.example.com": 0, "null": 0, "https://Upper.example.net": 0,
+	} {
 		r := actual("GET", origin)
-		if n := testing.AllocsPerRun(100, func() { sinkDecision = p.Decide(r) }); n != 0 {
-			t.Errorf("Decide for %s allocated %v times", origin, n)
+		if n := testing.AllocsPerRun(100, func() { sinkDecision = p.Decide(r) }); n != want {
+			t.Errorf("Decide for %s allocated %v times, want %v", origin, n, want)
 		}
 	}
 }
 
+// TestOriginFuncKeepsItsOwnString plays what fasthttp does to a request
+// buffer: the bytes behind the Origin line are overwritten by the next
+// request on the connection. A function that remembers what it approved
+// must still hold the approved origin, not the attacker's that took its
+// place (issue 19, item 2).
+func TestOriginFuncKeepsItsOwnString(t *testing.T) {
+	var remembered []string
+	p := mustNew(t, Config{OriginFunc: func(o string) bool {
+		if o == "https://tenant-a.example.org" || slices.Contains(remembered, o) {
+			remembered = append(remembered, o)
+			return true
+		}
+		return false
+	}})
+	buf := []byte("https://tenant-a.example.org")
+	if d := p.Decide(actual("GET", unsafe.String(&buf[0], len(buf)))); !d.Allowed {
+		t.Fatal("the tenant's origin was refused")
+	}
+	copy(buf, "https://evil-000.example.org") // the next request, same length
+	if d := p.Decide(actual("GET", unsafe.String(&buf[0], len(buf)))); d.Allowed {
+		t.Errorf("the attacker's origin was approved from the function's memory: it held %q", remembered)
+	}
+}
+
 var sinkDecision Decision
+
+// TestProbeCatchesOnlyApprovingEverything pins what docs/origins.md says
+// of the start-up probe: a suffix match without a dot boundary passes it,
+// though it approves a look-alike anyone can register.
+func TestProbeCatchesOnlyApprovingEverything(t *testing.T) {
+	p := mustNew(t, Config{OriginFunc: func(o string) bool { return strings.HasSuffix(o, "example.com") }})
+	if !p.Decide(actual("GET", "https://evilexample.com")).Allowed {
+		t.Error("the suffix matcher no longer approves its look-alike: update docs/origins.md on what the probe catches")
+	}
+}

@@ -51,13 +51,18 @@ func (p *Policy) Reconfigure(cfg Config) error {
 // hook does, and its work is bounded by the configuration and one pass over
 // the request's headers.
 //
-// When p has scopes, the policy of the longest prefix containing r.Path
-// decides instead (see Scope).
+// When p has scopes, the policy of the longest prefix containing r.Path,
+// once cleaned, decides instead (see Scope); a path whose readings fall
+// under different scopes is refused (ReasonPathAmbiguous).
 func (p *Policy) Decide(r Request) Decision {
 	// The body is DecideContext's, written out rather than called: a call
 	// would copy the Request once more on every request.
 	if t := p.scopes.Load(); t != nil {
-		p = t.policyFor(r.Path, p)
+		inner, ok := t.policyFor(r.Path, p)
+		if !ok {
+			return p.current.Load().decideAmbiguousPath(context.Background(), &r)
+		}
+		p = inner
 	}
 	c := p.current.Load()
 	if len(r.Origin) == 0 {
@@ -75,7 +80,11 @@ func (p *Policy) DecideContext(ctx context.Context, r Request) Decision {
 	// Written out rather than a call: a policy without scopes then pays
 	// one atomic load.
 	if t := p.scopes.Load(); t != nil {
-		p = t.policyFor(r.Path, p)
+		inner, ok := t.policyFor(r.Path, p)
+		if !ok {
+			return p.current.Load().decideAmbiguousPath(ctx, &r)
+		}
+		p = inner
 	}
 	// A request without an Origin, the most common one, costs an atomic
 	// load and a copy; the others one call more.

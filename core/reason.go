@@ -46,6 +46,11 @@ const (
 	// ReasonOriginInsecure: the origin is plain http (not loopback) and the
 	// policy has Credentials, so Config.OriginFunc was not asked.
 	ReasonOriginInsecure
+	// ReasonPathAmbiguous: the path holds an encoded slash ("%2F"), and
+	// read as a separator it falls under another scope (Policy.Scope) than
+	// read as a byte of its segment. Routers and file servers read it
+	// either way, so no scope is sure to be the served path's.
+	ReasonPathAmbiguous
 )
 
 // Reason says why a request was refused: which check failed, on which value

@@ -35,10 +35,8 @@ var reasons = [...]reasonFacts{
 	ReasonOriginNotAllowed: {
 		sentence:     func(v string) string { return "origin " + v + " not allowed" },
 		listsAllowed: true,
-		fix: func(v string) string {
-			return "add " + strconv.Quote(v) + ` to Origins (or a pattern such as "https://*.example.com" that covers it)`
-		},
-		list: listOrigins,
+		fix:          originFix,
+		list:         listOrigins,
 	},
 	ReasonOriginNull: {
 		sentence: func(string) string {
@@ -64,10 +62,8 @@ var reasons = [...]reasonFacts{
 	ReasonMethodNotAllowed: {
 		sentence:     func(v string) string { return "method " + v + " not allowed" },
 		listsAllowed: true,
-		fix: func(v string) string {
-			return "add " + strconv.Quote(v) + ` to Methods (methods are case-sensitive: fetch sends "patch" as written)`
-		},
-		list: listMethods,
+		fix:          methodFix,
+		list:         listMethods,
 	},
 	ReasonMethodMalformed: {
 		sentence: func(v string) string { return "Access-Control-Request-Method " + v + " is not one method token" },
@@ -125,6 +121,14 @@ var reasons = [...]reasonFacts{
 			return "serve the page over https; only if the network path is trusted, set DangerouslyAllowInsecureOrigins"
 		},
 		list: listOrigins,
+	},
+	ReasonPathAmbiguous: {
+		sentence: func(v string) string {
+			return "path " + v + " is ambiguous: read with its encoded slash as a separator or not, it falls under different scopes"
+		},
+		fix: func(string) string {
+			return "no change should allow it: call the resource by its path without an encoded slash (%2F)"
+		},
 	},
 }
 

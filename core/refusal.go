@@ -99,23 +99,44 @@ func newRefusal(ctx context.Context, r *Request, kind Kind, reason Reason) Refus
 
 // isOwnOrigin tells whether origin is scheme://host, the request's own
 // origin, with the default port of scheme written or not (a browser omits
-// it, a Host header may carry it).
+// it, a Host header may carry it). Host names are case-insensitive (RFC
+// 9110, section 4.2.3) and a browser serializes an origin's in lower case,
+// so host is compared with origin's host folded to lower case byte by byte,
+// in place: a Host of a megabyte costs a length test, not a lower-cased
+// copy (X-Forwarded-Host arrives here too).
 func isOwnOrigin(origin, scheme, host string) bool {
-	if scheme == "" || host == "" {
+	if scheme == "" || host == "" || len(host) > maxHostLen+len(":65535") {
 		return false
 	}
-	rest, ok := strings.CutPrefix(origin, scheme+"://")
+	rest, ok := strings.CutPrefix(origin, scheme)
+	if ok {
+		rest, ok = strings.CutPrefix(rest, "://")
+	}
 	if !ok {
 		return false
 	}
-	host = strings.ToLower(host)
-	switch {
-	case scheme == "https":
+	switch scheme {
+	case "https":
 		host = strings.TrimSuffix(host, ":443")
-	case scheme == "http":
+	case "http":
 		host = strings.TrimSuffix(host, ":80")
 	}
-	return rest == host
+	return len(rest) == len(host) && equalLowered(rest, host)
+}
+
+// equalLowered tells whether lower equals mixed, of the same length, with
+// mixed's ASCII upper-case letters lowered; no other byte is folded.
+func equalLowered(lower, mixed string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := mixed[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if lower[i] != c {
+			return false
+		}
+	}
+	return true
 }
 
 // boundedCopy returns a copy of v cut to MaxRefusalValueLen bytes. Neither

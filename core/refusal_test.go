@@ -237,3 +237,71 @@ func TestRefusalStringReadable(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusalSameOrigin: a refused Origin is marked same-origin when it is
+// the request's Scheme and Host, Host compared without regard to ASCII case
+// and with the scheme's default port written or not; a browser serializes
+// an origin in lower case, so an Origin in upper case never is.
+func TestRefusalSameOrigin(t *testing.T) {
+	p := hostilePolicy(t, "https://app.example.com")
+	var got []core.Refusal
+	p.OnRefusal(func(r core.Refusal) { got = append(got, r) })
+	long := strings.Repeat("a", 300) + ".example"
+	for _, c := range []struct {
+		origin, scheme, host string
+		want                 bool
+	}{
+		{"https://site.example", "https", "site.example", true},
+		{"https://site.example", "https", "SITE.Example", true},
+		{"https://site.example", "https", "site.example:443", true},
+		{"https://site.example:8443", "https", "Site.Example:8443", true},
+		{"http://site.example", "http", "site.example:80", true},
+		{"http://[::1]:8080", "http", "[::1]:8080", true},
+		{"https://site.example", "http", "site.example", false},
+		{"http://site.example", "http", "site.example:443", false},
+		{"https://site.example", "https", "site.example:8443", false},
+		{"https://SITE.example", "https", "site.example", false},
+		{"https://site.example", "https", "site.exampl", false},
+		{"https://site.example", "https", "site.examples", false},
+		{"https://site.example", "https", "", false},
+		{"https://site.example", "", "site.example", false},
+		{"https://" + long, "https", long, false},                     // no DNS name is that long
+		{"https://kite.example", "https", "\u212aite.example", false}, // a Kelvin sign is no K
+	} {
+		got = got[:0]
+		p.Decide(core.Request{Method: "GET", Origin: []string{c.origin}, Path: "/", Scheme: c.scheme, Host: c.host})
+		if len(got) != 1 {
+			t.Fatalf("%.40q with %s://%.40s: %d refusals, want 1", c.origin, c.scheme, c.host, len(got))
+		}
+		if got[0].SameOrigin != c.want {
+			t.Errorf("%.40q with Scheme %q, Host %.40q: SameOrigin = %v, want %v", c.origin, c.scheme, c.host, got[0].SameOrigin, c.want)
+		}
+	}
+}
+
+// TestRefusalHostCostIndependentOfLength: telling whether a refused request
+// is same-origin reads Host (or X-Forwarded-Host) in place, so a 1 MiB Host
+// with upper-case letters costs a refused request, hook on, what a short
+// one costs: no more allocations and no more bytes.
+func TestRefusalHostCostIndependentOfLength(t *testing.T) {
+	p := hostilePolicy(t, "https://app.example.com")
+	var sameOrigin bool
+	p.OnRefusal(func(r core.Refusal) { sameOrigin = r.SameOrigin })
+	refused := func(host string) core.Request {
+		return core.Request{Method: "GET", Origin: []string{"https://evil.example"}, Path: "/", Scheme: "https", Host: host}
+	}
+	short, long := refused("evil.example"), refused(strings.Repeat("A", 1<<20)+".example")
+	if p.Decide(short); !sameOrigin {
+		t.Fatalf("Host %q: not marked same-origin", short.Host)
+	}
+	shortAllocs := testing.AllocsPerRun(20, func() { sink = p.Decide(short) })
+	longAllocs := testing.AllocsPerRun(20, func() { sink = p.Decide(long) })
+	if longAllocs > shortAllocs {
+		t.Errorf("a refusal with a 1 MiB mixed-case Host makes %v allocations, with a short one %v: want no more", longAllocs, shortAllocs)
+	}
+	shortBytes := allocatedBytes(func() { sink = p.Decide(short) })
+	longBytes := allocatedBytes(func() { sink = p.Decide(long) })
+	if longBytes > shortBytes+256 {
+		t.Errorf("a refusal with a 1 MiB mixed-case Host allocates %d bytes, with a short one %d: want the same", longBytes, shortBytes)
+	}
+}

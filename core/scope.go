@@ -18,17 +18,22 @@ import (
 // b's, "/api/items" is a's and "/home" is p's own. Prefixes match whole
 // path segments ("/api" never covers "/apix") and ASCII letters in any
 // case, since some routers (fiber by default) route "/API/items" where
-// "/api/items" goes. The path is the one the adapter puts in
-// Request.Path: the request's URL path.
+// "/api/items" goes. They match the path the handler will serve:
+// Request.Path, the path as sent, is percent-decoded and cleaned first
+// ("//" collapsed, "." and ".." resolved), so "/api//admin",
+// "/api/%61dmin" and "/api/x/../admin" are all in "/api/admin"'s scope, in
+// every adapter. A path with an encoded slash ("%2F") whose two readings,
+// a separator or a byte of its segment, fall under different scopes is
+// refused (ReasonPathAmbiguous): routers and file servers disagree on it.
 //
-// prefix starts with "/" and has no trailing slash, no "." or ".."
-// segment, no empty segment, and nothing a router treats as a pattern
-// (":", "*", "{"). An inner policy cannot have scopes of its own and
-// cannot be p; register every prefix on the router-level policy instead
-// (one level, longest prefix wins, gives any nesting). Scope is safe to
-// call while requests are decided; a refused request is reported to the
-// hook of the policy that decided it (see OnRefusal), or, if that one has
-// none, to p's.
+// prefix starts with "/", is at most 256 bytes long and has no trailing
+// slash, no "." or ".." segment, no empty segment, and nothing a router
+// treats as a pattern (":", "*", "{"). An inner policy cannot have scopes
+// of its own and cannot be p; register every prefix on the router-level
+// policy instead (one level, longest prefix wins, gives any nesting).
+// Scope is safe to call while requests are decided; a refused request is
+// reported to the hook of the policy that decided it (see OnRefusal), or,
+// if that one has none, to p's.
 func (p *Policy) Scope(prefix string, inner *Policy) error {
 	if err := checkScopePrefix(prefix); err != nil {
 		return err
@@ -85,9 +90,36 @@ type scope struct {
 }
 
 // policyFor returns the policy of the longest prefix that contains path,
-// or fallback. Its cost is bounded by the configuration: one comparison of at
-// most len(prefix) bytes per scope.
-func (t *scopeTable) policyFor(path string, fallback *Policy) *Policy {
+// once cleaned (see scopePath), or fallback. ok is false when path has two
+// readings that fall under different policies: then no policy decides.
+// Its cost is one pass over path, and one comparison of at most
+// len(prefix) bytes per scope for each reading.
+func (t *scopeTable) policyFor(path string, fallback *Policy) (p *Policy, ok bool) {
+	if isCleanPath(path) {
+		return matchScope(t, path, fallback), true
+	}
+	return t.policyForUnclean(path, fallback)
+}
+
+// policyForUnclean is policyFor for a path that needs cleaning. It is a
+// function of its own so that the clean path, the common one, does not
+// pay for the buffer.
+//
+//go:noinline
+func (t *scopeTable) policyForUnclean(path string, fallback *Policy) (*Policy, bool) {
+	var s scopePath
+	encodedSlash := s.clean(path, true)
+	p := matchScope(t, s.bytes(), fallback)
+	if !encodedSlash {
+		return p, true
+	}
+	s.clean(path, false)
+	return p, matchScope(t, s.bytes(), fallback) == p
+}
+
+// matchScope returns the policy of the longest prefix that contains path,
+// a cleaned path, or fallback.
+func matchScope[P string | []byte](t *scopeTable, path P, fallback *Policy) *Policy {
 	for i := range t.entries {
 		s := &t.entries[i]
 		if pathHasPrefix(path, s.prefix) {
@@ -113,9 +145,14 @@ func (p *Policy) holds(inner *Policy) bool {
 
 // pathHasPrefix tells whether path is prefix or lies below it, comparing
 // ASCII letters in any case.
-func pathHasPrefix(path, prefix string) bool {
-	if len(path) < len(prefix) || !strings.EqualFold(path[:len(prefix)], prefix) {
+func pathHasPrefix[P string | []byte](path P, prefix string) bool {
+	if len(path) < len(prefix) {
 		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		if lowerASCII(path[i]) != lowerASCII(prefix[i]) {
+			return false
+		}
 	}
 	return len(path) == len(prefix) || path[len(prefix)] == '/'
 }
@@ -129,6 +166,8 @@ func checkScopePrefix(prefix string) error {
 		return bad("a scope prefix is a path starting with \"/\"", fmt.Sprintf("write %q", "/"+strings.TrimLeft(prefix, "/")))
 	case prefix == "/":
 		return bad("\"/\" covers every path", "configure the router-level policy itself")
+	case len(prefix) > maxScopePrefixLen:
+		return bad(fmt.Sprintf("longer than %d bytes", maxScopePrefixLen), "scope a shorter prefix: the routes below it share it")
 	case strings.HasSuffix(prefix, "/"):
 		return bad("a trailing slash", fmt.Sprintf("write %q: a prefix covers itself and every path below it", strings.TrimRight(prefix, "/")))
 	case strings.ContainsAny(prefix, ":*{}?#%\\"):

@@ -34,8 +34,9 @@ const (
 
 // ReadRequest fills a core.Request from h, with its lines in l. The strings
 // alias fasthttp's request buffer, which is reused after the request;
-// Decide keeps none of them, and its refusal hook gets copies. method and
-// path are the framework's (fiber's own, possibly overridden, values).
+// Decide keeps none of them, and its refusal hook gets copies. method is
+// the framework's (fiber's own, possibly overridden, value), path the one
+// Path returns.
 // rawNames is the server's DisableHeaderNamesNormalizing: header names
 // are then kept as received and read in any case (see readAnyCase).
 //
@@ -56,6 +57,13 @@ func ReadRequest(h *fasthttp.RequestHeader, method, path string, rawNames bool, 
 	}
 	return r
 }
+
+// Path returns the request's path as the client sent it, percent-encoded,
+// which is what core.Request.Path holds: fasthttp's PathOriginal, which
+// fiber's c.Path(override) rewrites too. fiber's c.Path() is the same
+// bytes, except that with UnescapePath it is decoded, and core would then
+// decode it twice. Like the header lines, it aliases the request buffer.
+func Path(r *fasthttp.Request) string { return unsafeString(r.URI().PathOriginal()) }
 
 // peekAll copies the lines of header name into dst, as strings that share
 // the request's bytes, and returns them; nil when the header is absent, as

@@ -42,3 +42,11 @@ func BenchmarkAllowedPreflight(b *testing.B) {
 		h(rc)
 	}
 }
+
+// TestAllocsAllowedActual checks the fiber path of an allowed actual
+// request, handed on to the application, allocates nothing (see
+// fasthttptest.CheckActualNoAllocs).
+func TestAllocsAllowedActual(t *testing.T) {
+	h, _, ran := preflightCtx(t)
+	fasthttptest.CheckActualNoAllocs(t, h, fasthttptest.ActualCtx(), ran)
+}

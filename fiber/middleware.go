@@ -80,12 +80,13 @@ func middleware(cfg Config) fiber.Handler {
 		// The lines live on this goroutine's stack for the length of the
 		// call; Decide keeps none of them.
 		var lines corsfasthttp.Lines
-		req := corsfasthttp.ReadRequest(&c.Request().Header, c.Method(), c.Path(), c.App().Server().DisableHeaderNamesNormalizing, &lines)
+		req := corsfasthttp.ReadRequest(&c.Request().Header, c.Method(), corsfasthttp.Path(c.Request()), c.App().Server().DisableHeaderNamesNormalizing, &lines)
 		if skip != nil && adapter.MaySkip(&req, skipPreflights) && skip(c) {
 			return c.Next()
 		}
 		corsfasthttp.SetOwnOrigin(&req, c.Context(), trustProxy)
 		d := p.DecideContext(c.UserContext(), req)
+		corsfasthttp.Settle(c.Context(), p, &req, &d)
 		corsfasthttp.WriteDecision(&c.Response().Header, &d)
 		if d.End {
 			// Status, not SendStatus: SendStatus writes the status text as a
@@ -93,6 +94,6 @@ func middleware(cfg Config) fiber.Handler {
 			c.Status(d.Status)
 			return nil
 		}
-		return c.Next()
+		return corsfasthttp.HandOn(c.Context(), &d, c.Next)
 	}
 }

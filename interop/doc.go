@@ -2,7 +2,9 @@
 // wrote: it starts real servers on loopback with rs/cors, gin-contrib/cors,
 // echo v4's and fiber v2's own CORS middleware and crossgate, each set up
 // correctly and with the misconfigurations users make, and its test checks
-// the command's verdict and cause for each call. The browser suite plays
+// the command's verdict, cause and root cause for each call. Attachments
+// adds the layouts whose console message hides what to change (a header or
+// a method missing from rs/cors, a middleware the preflight never reaches). The browser suite plays
 // the same calls in Chromium and asserts the command agrees with it.
 //
 // It is its own module so that the other libraries never become

@@ -17,10 +17,16 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 // newFlagSet returns a flag set that reports errors rather than exiting.
 func newFlagSet(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet("crossgate "+name, flag.ContinueOnError)
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	return fs
 }
+
+// helpRequest is -h or --help: run prints its text to standard output
+// and exits 0.
+type helpRequest struct{ text string }
+
+func (h helpRequest) Error() string { return h.text }
 
 // parse parses flags placed before, between or after the positional
 // arguments (the flag package stops at the first positional one), and
@@ -30,12 +36,12 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if err == flag.ErrHelp {
-				var b strings.Builder
-				fs.SetOutput(&b)
-				fs.PrintDefaults()
-				return nil, fmt.Errorf("flags of %s:\n%s", fs.Name(), b.String())
+				return nil, helpRequest{help(fs)}
 			}
-			return nil, err
+			if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+				return nil, fmt.Errorf("unknown flag --%s: run \"crossgate %s --help\" for the flags", strings.TrimPrefix(name, "-"), fs.Name())
+			}
+			return nil, fmt.Errorf("%s (run \"crossgate %s --help\" for the flags)", strings.ReplaceAll(err.Error(), ": -", ": --"), fs.Name())
 		}
 		if fs.NArg() == 0 {
 			return positional, nil
@@ -43,6 +49,28 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// help is a command's usage line and its flags, spelled "--flag" as the
+// README and the usage line write them.
+func help(fs *flag.FlagSet) string {
+	var b strings.Builder
+	b.WriteString("usage:\n  " + synopses[fs.Name()] + "\n\nflags:\n")
+	fs.VisitAll(func(f *flag.Flag) {
+		kind, usage := flag.UnquoteUsage(f)
+		if _, ok := f.Value.(*listFlag); ok {
+			kind = "value"
+		}
+		line := "  --" + f.Name
+		if kind != "" {
+			line += " " + kind
+		}
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			usage += " (default " + f.DefValue + ")"
+		}
+		b.WriteString(line + "\n      " + usage + "\n")
+	})
+	return b.String()
 }
 
 // parseHeaders reads each --header "Name: value".

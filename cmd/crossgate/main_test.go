@@ -45,6 +45,7 @@ func TestCheckExitStatus(t *testing.T) {
 		out  string // in stdout (or stderr for status 2)
 	}{
 		{"allowed GET", []string{"check", url, "--origin", app}, exitAllowed, "ALLOWED"},
+		{"same origin", []string{"check", url, "--origin", url, "--header", "X-Other: 1"}, exitAllowed, "same-origin"},
 		{"allowed PUT preflight", []string{"check", "--method", "PUT", url, "--origin", app, "--header", "X-Token: 1"}, exitAllowed, "did not send the PUT"},
 		{"wrong origin", []string{"check", url, "--origin", "https://evil.example"}, exitBlocked, "BLOCKED (cause: origin)"},
 		{"header not listed", []string{"check", url, "--origin", app, "--header", "X-Other: 1"}, exitBlocked, "BLOCKED (cause: header)"},
@@ -54,7 +55,7 @@ func TestCheckExitStatus(t *testing.T) {
 		{"header without colon", []string{"check", url, "--origin", app, "--header", "X-Token"}, exitError, "has no colon"},
 		{"unreachable", []string{"check", "http://127.0.0.1:1/", "--origin", app}, exitError, "could not reach"},
 		{"no URL", []string{"check", "--origin", app}, exitError, "one URL"},
-		{"unknown flag", []string{"check", url, "--origin", app, "--nope"}, exitError, "not defined"},
+		{"unknown flag", []string{"check", url, "--origin", app, "--nope"}, exitError, "unknown flag --nope"},
 		{"unknown command", []string{"chek"}, exitError, "unknown command"},
 		{"no command", nil, exitError, "usage"},
 		{"POST not sent", []string{"check", url, "--origin", app, "--method", "POST"}, exitError, "only with --send"},
@@ -113,9 +114,35 @@ func TestCompare(t *testing.T) {
 	}
 	code, out, errOut = runArgs(t, append([]string{"compare", a, other}, args...)...)
 	// Only app's credentialed calls differ: B allows two, and blames the
-	// header, not the credentials, for the two with X-Token.
-	if code != exitBlocked || strings.Count(out, "differs") != 4 || !strings.Contains(out, "B blocked (header)") || !strings.Contains(out, "A blocked (credentials)") {
+	// header, not the credentials, for the two with X-Token: two kinds of
+	// difference, one line each, with their count.
+	if code != exitBlocked || strings.Count(out, "differs") != 2 || !strings.Contains(out, "differs 2 calls (GET, PUT from https://app.example, with credentials; no header): A blocked (credentials), B allowed") ||
+		!strings.Contains(out, "B blocked (header)") || !strings.Contains(out, "4 of 16 calls") {
 		t.Errorf("different servers: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, _ = runArgs(t, append([]string{"compare", a, other, "--verbose"}, args...)...)
+	if code != exitBlocked || strings.Count(out, "\n    GET from https://app.example") != 2 || strings.Count(out, "\n    PUT from https://app.example") != 2 {
+		t.Errorf("--verbose lists each of the 4 calls under its kind: exit %d\n%s", code, out)
+	}
+	code, out, _ = runArgs(t, append([]string{"compare", a, other, "--json"}, args...)...)
+	var got struct {
+		Calls   int `json:"calls"`
+		Classes []struct {
+			Count int    `json:"count"`
+			B     string `json:"b"`
+		} `json:"classes"`
+		Differences []map[string]any `json:"differences"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != exitBlocked || got.Calls != 16 || len(got.Classes) != 2 || got.Classes[0].Count != 2 || len(got.Differences) != 4 {
+		t.Errorf("--json: %v, exit %d, %+v\n%s", err, code, got, out)
+	}
+	for _, key := range []string{`"Name"`, `"Value"`, `"Allowed"`} {
+		if strings.Contains(out, key) {
+			t.Errorf("compare --json has the key %s: keys are lower case", key)
+		}
+	}
+	if !strings.Contains(out, `"name": "X-Token"`) {
+		t.Errorf("compare --json lacks the header as {\"name\", \"value\"}:\n%s", out)
 	}
 	if code, _, _ := runArgs(t, "compare", a, "--origin", app); code != exitError {
 		t.Errorf("one URL: exit %d, want 2", code)
@@ -187,5 +214,69 @@ func TestColour(t *testing.T) {
 	if code := run(context.Background(), []string{"check", url, "--origin", "https://evil.example"}, &out, &out, true); code != exitBlocked ||
 		!strings.Contains(out.String(), red+"FAIL"+reset) {
 		t.Errorf("exit %d, want a red FAIL:\n%q", code, out.String())
+	}
+}
+
+// TestHelp: -h and --help on every command print its usage to standard
+// output and exit 0, with flags spelled as the README spells them.
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"check", "compare", "explain", "version"} {
+		for _, h := range []string{"-h", "--help"} {
+			code, out, errOut := runArgs(t, cmd, h)
+			if code != exitAllowed || errOut != "" || !strings.Contains(out, "usage:\n  crossgate "+cmd) {
+				t.Errorf("%s %s: exit %d\nstdout: %s\nstderr: %s", cmd, h, code, out, errOut)
+			}
+			if cmd != "version" && (!strings.Contains(out, "  --origin") || strings.Contains(out, " -origin")) {
+				t.Errorf("%s %s: flags not spelled --origin:\n%s", cmd, h, out)
+			}
+		}
+	}
+	code, out, _ := runArgs(t, "--help")
+	if code != exitAllowed || !strings.Contains(out, "crossgate check URL --origin ORIGIN") || !strings.Contains(out, "crossgate version") {
+		t.Errorf("--help: exit %d\n%s", code, out)
+	}
+}
+
+// TestVersion: a test binary, like a build from a checkout, has no module
+// version: "(devel)".
+func TestVersion(t *testing.T) {
+	code, out, errOut := runArgs(t, "version")
+	if code != exitAllowed || out != "crossgate (devel)\n" {
+		t.Errorf("exit %d, %q %q", code, out, errOut)
+	}
+	if code, _, _ := runArgs(t, "version", "x"); code != exitError {
+		t.Errorf("version x: exit %d", code)
+	}
+}
+
+// TestErrorsCarryOnePrefix: core's errors begin with "crossgate: "; the
+// command's message around one says it once.
+func TestErrorsCarryOnePrefix(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"origins": ["https://app.example"], "nope": 1}`), 0o600)
+	invalid := filepath.Join(dir, "invalid.json")
+	os.WriteFile(invalid, []byte(`{"origins": ["*"], "credentials": true}`), 0o600)
+	for _, f := range []string{bad, invalid} {
+		code, _, errOut := runArgs(t, "explain", "--config", f, "--origin", app)
+		if code != exitError || strings.Count(errOut, "crossgate:") != 1 || !strings.HasPrefix(errOut, "crossgate: ") {
+			t.Errorf("%s: exit %d, want one prefix:\n%s", filepath.Base(f), code, errOut)
+		}
+	}
+}
+
+// TestExplainHints: the "*." pattern is suggested only where it covers
+// the refused origin safely.
+func TestExplainHints(t *testing.T) {
+	for origin, pattern := range map[string]string{
+		"https://admin.example.com": `"https://*.example.com"`,
+		"http://localhost:5173":     "",
+		"https://example.org":       "",
+		"http://10.0.0.7:8080":      "",
+	} {
+		code, out, _ := runArgs(t, "explain", "--allow-origin", "https://app.example.com", "--origin", origin)
+		if code != exitBlocked || (pattern == "") == strings.Contains(out, "*.") || !strings.Contains(out, pattern) {
+			t.Errorf("%s: exit %d, want pattern %q:\n%s", origin, code, pattern, out)
+		}
 	}
 }

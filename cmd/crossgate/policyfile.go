@@ -1,12 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/crossgate/crossgate/core"
 )
@@ -46,12 +46,10 @@ func (p *policyFlags) config() (core.Config, error) {
 		if err != nil {
 			return core.Config{}, err
 		}
-		dec := json.NewDecoder(bytes.NewReader(data))
-		if err := dec.Decode(&f); err != nil {
-			return core.Config{}, fmt.Errorf("%s: %w", p.file, err)
-		}
-		if dec.More() {
-			return core.Config{}, fmt.Errorf("%s: more than one JSON value: write one object", p.file)
+		// core's errors say "crossgate: policy JSON: ...", and main
+		// starts the line with "crossgate: " already.
+		if err := f.UnmarshalJSON(data); err != nil {
+			return core.Config{}, fmt.Errorf("%s: %s", p.file, strings.TrimPrefix(err.Error(), "crossgate: "))
 		}
 	}
 	f.Origins = append(f.Origins, p.origins...)

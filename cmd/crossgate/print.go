@@ -63,7 +63,14 @@ func printReport(w io.Writer, r *check.Report, asJSON, colour bool) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	fmt.Fprintf(&b, "\n%s\n", p.paint(bold+red, "BLOCKED (cause: "+string(r.Cause)+")"))
+	verdict := "BLOCKED (cause: " + string(r.Cause) + ")"
+	if r.RootCause != r.Cause {
+		verdict = "BLOCKED (cause: " + string(r.Cause) + "; root cause: " + strings.TrimSpace(string(r.RootCause)+" "+strings.Join(r.Refused, ", ")) + ")"
+	}
+	fmt.Fprintf(&b, "\n%s\n", p.paint(bold+red, verdict))
+	if r.Diagnosis != "" {
+		b.WriteString("\nRoot cause: " + r.Diagnosis + "\n")
+	}
 	if r.ChromiumAllows {
 		b.WriteString("Chromium 156 lets this call through today; the standard, and browsers that follow it, do not.\n")
 	}

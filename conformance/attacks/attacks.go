@@ -13,7 +13,6 @@ package attacks
 
 import (
 	"net/textproto"
-	"net/url"
 	"strings"
 	"time"
 
@@ -52,7 +51,8 @@ type Attack struct {
 	// row is about the request's shape rather than one name.
 	Asked string
 	// Target is the request target as sent, percent-encoded; Path when
-	// empty. Core gets it decoded, as net/http and fasthttp decode it.
+	// empty. Core gets its path as sent too (core.Request.Path), and
+	// cleans it only to pick a scope.
 	Target string
 	// HookPanics makes the policy's refusal hook panic on every refusal:
 	// the server must keep answering, and answer exactly as without a hook.
@@ -125,6 +125,10 @@ func siteWide() core.Config {
 // apiScope makes exact() the policy of /api inside a row's policy.
 func apiScope() *Scope { return &Scope{Prefix: "/api", Config: exact()} }
 
+// publicScope makes siteWide() the policy of /public inside a row's
+// stricter policy.
+func publicScope() *Scope { return &Scope{Prefix: "/public", Config: siteWide()} }
+
 func subdomains() core.Config {
 	return core.Config{Origins: []string{"https://*.example.com"}, Methods: []string{"PUT"}, Credentials: true, MaxAge: maxAge}
 }
@@ -173,6 +177,30 @@ func All() []Attack {
 			Method: "DELETE", Header: get("https://evil.example.com"), Refuse: Origin},
 		{Class: "layered: method only the outer policy allows", Config: siteWide(), Scope: apiScope(),
 			Method: "OPTIONS", Header: preflight(App, "DELETE"), Refuse: Preflight, Asked: "DELETE"},
+		// The same, through a path that a path-cleaning router or a file
+		// server serves from the scope while its bytes do not start with
+		// the prefix. A browser sends "//", "%61" and "%2F" as written.
+		{Class: "layered: empty segment before the scope, preflight", Config: siteWide(), Scope: apiScope(),
+			Target: "//api/items/42", Method: "OPTIONS", Header: preflight("https://evil.example.com", "DELETE"), Refuse: Origin},
+		{Class: "layered: percent-encoded letter in the prefix, preflight", Config: siteWide(), Scope: apiScope(),
+			Target: "/%61pi/items/42", Method: "OPTIONS", Header: preflight("https://evil.example.com", "DELETE"), Refuse: Origin},
+		{Class: "layered: percent-encoded letter in the prefix, actual request", Config: siteWide(), Scope: apiScope(),
+			Target: "/%61pi/items/42", Header: get("https://evil.example.com"), Refuse: Origin},
+		{Class: "layered: dot segments into the scope", Config: siteWide(), Scope: apiScope(),
+			Target: "/home/../api/items/42", Header: get("https://evil.example.com"), Refuse: Origin},
+		{Class: "layered: encoded dot segments into the scope", Config: siteWide(), Scope: apiScope(),
+			Target: "/home/%2E%2E/api/items/42", Header: get("https://evil.example.com"), Refuse: Origin},
+		{Class: "layered: encoded slash into the scope", Config: siteWide(), Scope: apiScope(),
+			Target: "/home/..%2Fapi/items/42", Header: get("https://evil.example.com"), Refuse: Origin},
+		// The reverse layout: a strict site-wide policy and a permissive
+		// scope, left through ".." or an encoded slash. Deciding by the
+		// most specific scope any reading falls under would grant these.
+		{Class: "layered: dot segments out of a permissive scope", Config: exact(), Scope: publicScope(),
+			Target: "/public/../api/items/42", Header: get("https://evil.example.com"), Refuse: Origin},
+		{Class: "layered: encoded slash out of a permissive scope", Config: exact(), Scope: publicScope(),
+			Target: "/public/..%2Fapi/items/42", Header: get("https://evil.example.com"), Refuse: Origin},
+		{Class: "layered: encoded slash out of a permissive scope, preflight", Config: exact(), Scope: publicScope(),
+			Target: "/public/..%2fapi/items/42", Method: "OPTIONS", Header: preflight("https://evil.example.com", "GET"), Refuse: Origin},
 		// Prefix and suffix lookalikes: matching origins with HasSuffix,
 		// HasPrefix or an unanchored regex.
 		{Class: "suffix lookalike without dot", Advisory: "CVE-2024-25124 (fiber 2.52.1-2 fix)",
@@ -447,10 +475,8 @@ func (a Attack) RequestTarget() string {
 // matched in any case, and each value without the spaces and tabs around it,
 // as HTTP servers deliver them (RFC 9110, sections 5.1 and 5.5).
 func (a Attack) Request() core.Request {
-	r := core.Request{Method: a.Method, Path: a.RequestTarget()}
-	if u, err := url.ParseRequestURI(r.Path); err == nil {
-		r.Path = u.Path
-	}
+	path, _, _ := strings.Cut(a.RequestTarget(), "?")
+	r := core.Request{Method: a.Method, Path: path}
 	if r.Method == "" {
 		r.Method = "GET"
 	}

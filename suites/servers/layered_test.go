@@ -40,8 +40,10 @@ const evil = "https://evil.example.com"
 // answer it must get.
 type layeredCase struct {
 	name, method, path, origin, acrm string
-	status                           int
-	acao, acac, aceh                 string
+	// header holds more request header lines.
+	header           []rawhttp.Line
+	status           int
+	acao, acac, aceh string
 	// app is whether the application's handler must run.
 	app bool
 }
@@ -52,6 +54,7 @@ func (c layeredCase) play(t *testing.T, addr string) {
 	if c.acrm != "" {
 		lines = append(lines, rawhttp.Line{Name: "Access-Control-Request-Method", Value: c.acrm})
 	}
+	lines = append(lines, c.header...)
 	resp, _, err := rawRequest(addr, c.method, c.path, lines)
 	if err != nil {
 		t.Fatalf("%s: %v", c.name, err)
@@ -97,18 +100,69 @@ func TestScopedPolicyDecidesPreflightAndActual(t *testing.T) {
 // through two policies stacked with each framework's own scoping: the
 // inner policy, which decides last, answers alone. Its refusal removes
 // what the outer one wrote, and its answer replaces the outer one's whole.
-// (The outer policy still answers the preflights here: that is why
-// layered policies are written with Scope, as the test above does.)
+// The outer policy still answers the preflights here (that is why layered
+// policies are written with Scope, as the test above does), so an actual
+// request the inner one refuses and that a browser sends only after a
+// preflight never reaches the application.
 func TestStackedRefusalLeavesNoOuterCORSHeaders(t *testing.T) {
 	admin, adminPath := servers.LayeredAdmin, servers.LayeredAdminPath
 	cases := []layeredCase{
-		{name: "inner refuses what outer allowed", method: "DELETE", path: adminPath, origin: evil, status: 200, app: true},
+		{name: "inner refuses what outer allowed", method: "DELETE", path: adminPath, origin: evil, status: core.StatusStackedRefused},
+		{name: "inner refuses a simple request outer allowed", method: "GET", path: adminPath, origin: evil, status: 200, app: true},
 		{name: "inner allows without the outer's exposed header", method: "PUT", path: adminPath, origin: admin, status: 200, acao: admin, acac: "true", app: true},
 	}
 	for _, f := range servers.LayeredFrameworks(servers.Stacked) {
 		t.Run(f.String(), func(t *testing.T) {
 			_, addr, stop := serveLoopback(t, f, siteConfig())
 			defer stop()
+			for _, c := range cases {
+				c.play(t, addr)
+			}
+		})
+	}
+}
+
+// TestStackingsSeenAtRunTime plays the attack of issue 19, item 3, on
+// the stackings no helper can see when the server is built (a router or
+// app mounted under the site-wide policy, e.Pre after the group, fiber's
+// app.Use after the group): the site-wide policy answers the admin
+// preflights, or, registered after the group, decides last. Whatever the
+// order, the admin paths must stay the admin policy's: a request a
+// browser sends only after a preflight never reaches the application when
+// the admin policy refuses it, and nothing under /admin is readable by an
+// origin the admin policy refuses.
+func TestStackingsSeenAtRunTime(t *testing.T) {
+	admin, adminPath, home := servers.LayeredAdmin, servers.LayeredAdminPath, servers.LayeredHomePath
+	json := []rawhttp.Line{{Name: "Content-Type", Value: "application/json"}}
+	xhr := []rawhttp.Line{{Name: "X-Requested-With", Value: "XMLHttpRequest"}}
+	simple := []rawhttp.Line{{Name: "Accept", Value: "text/html"}, {Name: "Content-Type", Value: "text/plain"}, {Name: "User-Agent", Value: "browser"}}
+	refused := core.StatusStackedRefused
+	outerFirst := []layeredCase{
+		// The site-wide policy answers the preflight: the inner one never
+		// sees it. The checks below are what keeps the DELETE out.
+		{name: "evil origin's preflight under /admin, the outer's answer", method: "OPTIONS", path: adminPath, origin: evil, acrm: "DELETE", status: 204, acao: evil, acac: "true"},
+		{name: "evil origin's DELETE under /admin", method: "DELETE", path: adminPath, origin: evil, status: refused},
+		{name: "evil origin's GET with a JSON body type", method: "GET", path: adminPath, origin: evil, header: json, status: refused},
+		{name: "evil origin's GET with a script's header", method: "GET", path: adminPath, origin: evil, header: xhr, status: refused},
+		{name: "evil origin's simple GET reaches the application unreadable", method: "GET", path: adminPath, origin: evil, header: simple, status: 200, app: true},
+		{name: "admin origin's PUT, answered by the admin policy alone", method: "PUT", path: adminPath, origin: admin, status: 200, acao: admin, acac: "true", app: true},
+		{name: "evil origin's DELETE elsewhere", method: "DELETE", path: home, origin: evil, status: 200, acao: evil, acac: "true", aceh: "X-Site", app: true},
+	}
+	innerFirst := []layeredCase{
+		{name: "evil origin's preflight under /admin, the admin policy's answer", method: "OPTIONS", path: adminPath, origin: evil, acrm: "DELETE", status: 403},
+		{name: "evil origin's simple GET stays unreadable", method: "GET", path: adminPath, origin: evil, status: 200, app: true},
+		{name: "evil origin's GET with a script's header stays unreadable", method: "GET", path: adminPath, origin: evil, header: xhr, status: 200, app: true},
+		{name: "admin origin's PUT", method: "PUT", path: adminPath, origin: admin, status: 200, acao: admin, acac: "true", aceh: "X-Site", app: true},
+		{name: "evil origin's DELETE elsewhere", method: "DELETE", path: home, origin: evil, status: 200, acao: evil, acac: "true", aceh: "X-Site", app: true},
+	}
+	for _, s := range servers.Stackings() {
+		t.Run(s.String(), func(t *testing.T) {
+			_, addr, stop := serveLoopback(t, s.Framework, siteConfig())
+			defer stop()
+			cases := outerFirst
+			if s.InnerFirst {
+				cases = innerFirst
+			}
 			for _, c := range cases {
 				c.play(t, addr)
 			}
@@ -138,6 +192,23 @@ func TestGroupHelpersRefuseLayering(t *testing.T) {
 		{"chi: Route in a protected Route", func() {
 			corschi.Route(chi.NewRouter(), "/api", p, func(r chi.Router) { corschi.Route(r, "/admin", p, nil) })
 		}, true},
+		{"chi: top-level policy, then Route inside r.Group", func() {
+			r := chi.NewRouter()
+			r.Use(corschi.Middleware(p))
+			r.Group(func(r chi.Router) { corschi.Route(r, "/admin", p, nil) })
+		}, true},
+		{"chi: top-level policy, then Route in a group of a group", func() {
+			r := chi.NewRouter()
+			r.Use(corschi.Middleware(p))
+			r.Group(func(r chi.Router) { r.Group(func(r chi.Router) { corschi.Route(r, "/admin", p, nil) }) })
+		}, true},
+		{"chi: Route on r.With(policy)", func() {
+			corschi.Route(chi.NewRouter().With(corschi.Middleware(p)), "/admin", p, nil)
+		}, true},
+		{"chi: Route inside r.Group of a plain router", func() {
+			r := chi.NewRouter()
+			r.Group(func(r chi.Router) { corschi.Route(r, "/admin", p, nil) })
+		}, false},
 		{"chi: sibling Routes", func() {
 			r := chi.NewRouter()
 			corschi.Route(r, "/api", p, nil)
