@@ -19,6 +19,7 @@ replace github.com/crossgate/crossgate/fiber => ../fiber
 replace github.com/crossgate/crossgate/fiberv3 => ../fiberv3
 
 require (
+	github.com/coder/websocket v1.8.15
 	github.com/crossgate/crossgate v0.0.0-00010101000000-000000000000
 	github.com/crossgate/crossgate/chi v0.0.0-00010101000000-000000000000
 	github.com/crossgate/crossgate/echo v0.0.0-00010101000000-000000000000
@@ -26,12 +27,16 @@ require (
 	github.com/crossgate/crossgate/fiber v0.0.0-00010101000000-000000000000
 	github.com/crossgate/crossgate/fiberv3 v0.0.0-00010101000000-000000000000
 	github.com/crossgate/crossgate/gin v0.0.0-00010101000000-000000000000
+	github.com/gin-contrib/cors v1.7.7
 	github.com/gin-gonic/gin v1.12.0
 	github.com/go-chi/chi/v5 v5.5.0
+	github.com/go-chi/cors v1.2.2
 	github.com/gofiber/fiber/v2 v2.52.15
 	github.com/gofiber/fiber/v3 v3.1.0
+	github.com/gorilla/websocket v1.5.3
 	github.com/labstack/echo/v4 v4.16.5
 	github.com/labstack/echo/v5 v5.4.6
+	github.com/rs/cors v1.11.1
 	github.com/valyala/fasthttp v1.69.0
 )
 
@@ -73,10 +78,11 @@ require (
 	github.com/valyala/bytebufferpool v1.0.0 // indirect
 	github.com/valyala/fasttemplate v1.2.2 // indirect
 	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
-	golang.org/x/arch v0.22.0 // indirect
+	golang.org/x/arch v0.23.0 // indirect
 	golang.org/x/crypto v0.57.0 // indirect
 	golang.org/x/net v0.60.0 // indirect
 	golang.org/x/sys v0.48.0 // indirect
 	golang.org/x/text v0.42.0 // indirect
+	golang.org/x/time v0.15.0 // indirect
 	google.golang.org/protobuf v1.36.10 // indirect
 )
