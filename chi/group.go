@@ -25,13 +25,15 @@ import (
 // returned router.
 //
 // Route panics when r already runs a crossgate policy (a top-level r.Use,
-// or a protected sub-router Route is nested in): that outer policy would
+// also seen through r.Group and r.With, or a protected sub-router Route is
+// nested in): that outer policy would
 // end the sub-router's preflights before its own policy ran, so its
 // stricter rules would not hold. Give per-path policies to one top-level
 // policy instead, with core.Policy.Scope: the longest prefix decides, and
 // a plain r.Route needs no helper under it. A policy wrapped around the
-// whole router from outside (corschi.Middleware(site)(r)) is invisible
-// here; use Scope there too.
+// whole router from outside (corschi.Middleware(site)(r)), or over a
+// router mounted later, is invisible here: the middlewares then catch the
+// stacking at run time (see docs/groups.md), but use Scope there too.
 func Route(r chi.Router, pattern string, p *core.Policy, fn func(chi.Router)) chi.Router {
 	refuseLayering(r, pattern)
 	return r.Route(pattern, func(sub chi.Router) {

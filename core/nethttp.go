@@ -101,6 +101,11 @@ func firstForwarded(v string) string {
 // rather than received, it is r.URL.EscapedPath(), which allocates when
 // the path holds an escape.
 func httpPath(r *http.Request) string {
+	// A target without a '%' anywhere, the common one, was sent as
+	// URL.Path reads it (rewritten or not): one vectorized scan.
+	if r.RequestURI != "" && strings.IndexByte(r.RequestURI, '%') < 0 {
+		return r.URL.Path
+	}
 	if target := targetPath(r.RequestURI); target != "" && decodesTo(target, r.URL.Path) {
 		return target
 	}

@@ -23,9 +23,11 @@ type Request struct {
 	RequestHeaders []string
 	// RequestPrivateNetwork holds every Access-Control-Request-Private-Network line.
 	RequestPrivateNetwork []string
-	// Path is the request path: it picks the policy of a scope (see
-	// Policy.Scope), and refusals report it (the refusal hook receives
-	// copies, so the strings here may alias reused buffers).
+	// Path is the request path as the client sent it, percent-encoded
+	// and not cleaned (the request target up to its query): cleaned, it
+	// picks the policy of a scope (see Policy.Scope), and refusals report
+	// it as sent (the refusal hook receives copies, so the strings here
+	// may alias reused buffers).
 	Path string
 
 	// Host and Scheme only shape what a refusal reports; the decision never

@@ -1,6 +1,9 @@
 package core
 
 import (
+	"bufio"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"path"
 	"strings"
@@ -99,8 +102,10 @@ func TestIsCleanPathAgreesWithClean(t *testing.T) {
 		if isCleanPath(p) && !same {
 			t.Errorf("isCleanPath(%q) but it cleans to %q", p, cleaned)
 		}
-		if !isCleanPath(p) && same && p != "" && p[0] == '/' && !strings.Contains(p, "%") {
-			t.Errorf("isCleanPath(%q) is false, yet the path is clean", p)
+	}
+	for _, p := range []string{"/admin/users", "/admin/users/", "/", "/a.b/c..", "/api/v1.2/x"} {
+		if !isCleanPath(p) {
+			t.Errorf("isCleanPath(%q) is false: a path without %%, // or /. is clean", p)
 		}
 	}
 }
@@ -235,4 +240,44 @@ func FuzzScopePath(f *testing.F) {
 			t.Fatalf("clean(%q) = %q, path.Clean(url.PathUnescape) = %q", raw, separated, want)
 		}
 	})
+}
+
+// TestHTTPPathIsThePathAsSent: net/http adapters hand core the request
+// target's path, escapes and all, in every form of target; when a
+// middleware rewrote URL.Path, or the request was built rather than read,
+// the rewritten path, escaped.
+func TestHTTPPathIsThePathAsSent(t *testing.T) {
+	tests := []struct {
+		target, want string
+	}{
+		{"/admin/users?x=1", "/admin/users"},
+		{"/%61dmin//users", "/%61dmin//users"},
+		{"/home/..%2Fadmin", "/home/..%2Fadmin"},
+		{"/a%3Fb?c", "/a%3Fb"},
+		{"http://example.com/%61dmin?q", "/%61dmin"},
+		{"http://example.com", ""},
+		{"*", "*"},
+	}
+	for _, tt := range tests {
+		r, err := http.ReadRequest(bufio.NewReader(strings.NewReader("OPTIONS " + tt.target + " HTTP/1.1\r\nHost: example.com\r\n\r\n")))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.target, err)
+		}
+		if got := httpPath(r); got != tt.want {
+			t.Errorf("target %q: path %q, want %q", tt.target, got, tt.want)
+		}
+	}
+	r := httptest.NewRequest("GET", "/api/%61dmin/users", nil)
+	var got string
+	http.StripPrefix("/api", http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) { got = httpPath(r) })).ServeHTTP(httptest.NewRecorder(), r)
+	if got != "/%61dmin/users" {
+		t.Errorf("under http.StripPrefix: %q, want the stripped path as sent", got)
+	}
+	built, _ := http.NewRequest("GET", "http://example.com/a%2Fb", nil)
+	if got := httpPath(built); got != "/a%2Fb" {
+		t.Errorf("a built request: %q, want %q", got, "/a%2Fb")
+	}
+	if n := testing.AllocsPerRun(100, func() { httpPath(r) }); n != 0 {
+		t.Errorf("httpPath of a received request allocates %v times", n)
+	}
 }

@@ -27,7 +27,9 @@ import (
 // per-path policies to one policy attached with app.Use instead, with
 // core.Policy.Scope: the longest prefix decides, and a plain app.Group
 // needs no helper under it. An app.Use of a policy registered after the
-// group cannot be seen here: use Scope.
+// group, or the group's app mounted under one, cannot be seen here: the
+// middlewares then catch the stacking at run time (a request the group's
+// policy refuses stays refused; see docs/groups.md), but use Scope.
 func Group(r fiber.Router, prefix string, p *core.Policy) fiber.Router {
 	refuseLayering(r, prefix)
 	return r.Group(prefix, Middleware(p))

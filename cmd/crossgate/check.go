@@ -2,14 +2,25 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strings"
 
 	"github.com/crossgate/crossgate/check"
 )
 
-// runCheck is "crossgate check URL --origin ORIGIN ...".
-func runCheck(ctx context.Context, args []string, stdout io.Writer, colour bool) (int, error) {
+// stdin is where a pasted copy is read from; tests replace it.
+var stdin io.Reader = os.Stdin
+
+// maxPaste bounds a pasted copy.
+const maxPaste = 1 << 20
+
+// runCheck is "crossgate check URL --origin ORIGIN ...", or a DevTools
+// copy (as cURL or as fetch) as the argument or on standard input ("-",
+// or no argument at all).
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer, colour bool) (int, error) {
 	fs := newFlagSet("check")
 	var cf callFlags
 	cf.register(fs)
@@ -18,10 +29,15 @@ func runCheck(ctx context.Context, args []string, stdout io.Writer, colour bool)
 	if err != nil {
 		return 0, err
 	}
-	if len(pos) != 1 {
-		return 0, fmt.Errorf("check takes one URL, got %d arguments: crossgate check URL --origin ORIGIN", len(pos))
+	var call check.Call
+	switch {
+	case len(pos) > 1:
+		return 0, fmt.Errorf("check takes one URL or one pasted copy, got %d arguments: crossgate check URL --origin ORIGIN", len(pos))
+	case len(pos) == 0 || pos[0] == "-" || check.LooksPasted(pos[0]):
+		call, err = pastedCall(fs, &cf, pos, stderr)
+	default:
+		call, err = cf.call(pos[0])
 	}
-	call, err := cf.call(pos[0])
 	if err != nil {
 		return 0, err
 	}
@@ -30,6 +46,57 @@ func runCheck(ctx context.Context, args []string, stdout io.Writer, colour bool)
 		return 0, err
 	}
 	return verdict(r), printReport(stdout, r, cf.json, colour)
+}
+
+// pastedCall reads the copy from the argument or standard input and lets
+// the flags given say what it does not: --origin when it names none (or
+// to override it), --method, more --header, --credentials. Its notes go to
+// standard error.
+func pastedCall(fs *flag.FlagSet, cf *callFlags, pos []string, stderr io.Writer) (check.Call, error) {
+	var text string
+	if len(pos) == 1 && pos[0] != "-" {
+		text = pos[0]
+	} else {
+		if f, ok := stdin.(*os.File); ok && len(pos) == 0 {
+			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+				return check.Call{}, fmt.Errorf("check takes one URL: crossgate check URL --origin ORIGIN (or paste a DevTools copy on standard input: crossgate check -)")
+			}
+		}
+		b, err := io.ReadAll(io.LimitReader(stdin, maxPaste+1))
+		if err != nil {
+			return check.Call{}, err
+		}
+		if len(b) > maxPaste {
+			return check.Call{}, fmt.Errorf("the pasted copy is larger than %d bytes", maxPaste)
+		}
+		text = string(b)
+		if strings.TrimSpace(text) == "" {
+			return check.Call{}, fmt.Errorf("check takes one URL, or a DevTools copy (as cURL or as fetch) on standard input, which was empty")
+		}
+	}
+	p, err := check.ParsePaste(text)
+	if err != nil {
+		return check.Call{}, err
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	c := p.Call
+	if set["origin"] {
+		c.Origin = cf.origin
+	}
+	if set["method"] {
+		c.Method = cf.method
+	}
+	c.Credentials = c.Credentials || cf.credentials
+	extra, err := parseHeaders(cf.headers)
+	if err != nil {
+		return check.Call{}, err
+	}
+	c.Headers = append(c.Headers, extra...)
+	for _, n := range p.Notes {
+		fmt.Fprintln(stderr, "note: "+n)
+	}
+	return c, nil
 }
 
 func verdict(r *check.Report) int {

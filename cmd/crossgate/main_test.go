@@ -280,3 +280,42 @@ func TestExplainHints(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckPasted: a DevTools copy, as cURL or as fetch, as the argument
+// or on standard input, plays the call it describes; the flags say what it
+// does not; unknown curl options are left out with a note.
+func TestCheckPasted(t *testing.T) {
+	url := crossgateServer(t, core.Config{Origins: []string{app}, Methods: []string{"PUT"}, RequestHeaders: []string{"X-Token"}})
+	curl := "curl '" + url + "/items/1' \\\n  -X 'PUT' \\\n  -H 'accept: */*' \\\n  -H 'origin: " + app + "' \\\n  -H 'sec-fetch-mode: cors' \\\n  -H 'user-agent: Mozilla/5.0 Chrome/156.0.0.0' \\\n  -H 'x-token: 1' \\\n  --data-raw '{}' \\\n  --compressed"
+	fetchCopy := `fetch("` + url + `/items/1", {"headers": {"accept": "*/*", "x-token": "1"}, "body": null, "method": "PUT", "mode": "cors", "credentials": "include"});`
+	tests := []struct {
+		name  string
+		args  []string
+		input string
+		code  int
+		out   string
+	}{
+		{"curl as the argument", []string{"check", curl}, "", exitAllowed, "ALLOWED"},
+		{"curl on standard input", []string{"check", "-"}, curl, exitAllowed, "ALLOWED"},
+		{"curl on standard input, no argument", []string{"check", "--json"}, curl, exitAllowed, `"allowed": true`},
+		{"--origin overrides the copy's", []string{"check", curl, "--origin", "https://evil.example"}, "", exitBlocked, "BLOCKED (cause: origin)"},
+		{"fetch without an origin", []string{"check", "-"}, fetchCopy, exitError, "pass --origin"},
+		{"fetch with --origin and credentials", []string{"check", "-", "--origin", app}, fetchCopy, exitBlocked, "BLOCKED (cause: credentials)"},
+		{"not a copy", []string{"check", "-"}, "wget " + url, exitError, "not a DevTools copy"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdin = strings.NewReader(tt.input)
+			defer func() { stdin = os.Stdin }()
+			code, out, errOut := runArgs(t, tt.args...)
+			if code != tt.code || !strings.Contains(out+errOut, tt.out) {
+				t.Errorf("exit %d (want %d), want %q in:\n%s%s", code, tt.code, tt.out, out, errOut)
+			}
+			if strings.HasPrefix(tt.input+strings.Join(tt.args, " "), "curl") || strings.Contains(tt.args[1], "curl") {
+				if !strings.Contains(errOut, "note: ignored the curl option --compressed") {
+					t.Errorf("no note for --compressed:\n%s", errOut)
+				}
+			}
+		})
+	}
+}
