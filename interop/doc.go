@@ -6,6 +6,9 @@
 // adds the layouts whose console message hides what to change (a header or
 // a method missing from rs/cors, a middleware the preflight never reaches). The browser suite plays
 // the same calls in Chromium and asserts the command agrees with it.
+// Migrations serve each docs/migrate page's example with the library it
+// starts from beside the page's crossgate translation, for TestMigrationPages
+// to compare them call by call.
 //
 // It is its own module so that the other libraries never become
 // requirements of crossgate's users.

@@ -5,8 +5,12 @@ go 1.26.0
 require (
 	github.com/crossgate/crossgate v0.0.0-00010101000000-000000000000
 	github.com/crossgate/crossgate/chi v0.0.0-00010101000000-000000000000
+	github.com/crossgate/crossgate/echo v0.0.0-00010101000000-000000000000
+	github.com/crossgate/crossgate/fiber v0.0.0-00010101000000-000000000000
+	github.com/crossgate/crossgate/gin v0.0.0-00010101000000-000000000000
 	github.com/gin-contrib/cors v1.7.7
 	github.com/gin-gonic/gin v1.12.0
+	github.com/go-chi/cors v1.2.2
 	github.com/gofiber/fiber/v2 v2.52.15
 	github.com/labstack/echo/v4 v4.16.5
 	github.com/rs/cors v1.11.1
@@ -18,6 +22,7 @@ require (
 	github.com/bytedance/sonic v1.15.0 // indirect
 	github.com/bytedance/sonic/loader v0.5.0 // indirect
 	github.com/cloudwego/base64x v0.1.6 // indirect
+	github.com/crossgate/crossgate/fasthttp v0.0.0-00010101000000-000000000000 // indirect
 	github.com/gabriel-vasile/mimetype v1.4.12 // indirect
 	github.com/gin-contrib/sse v1.1.0 // indirect
 	github.com/go-chi/chi/v5 v5.5.0 // indirect
