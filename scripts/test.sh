@@ -5,8 +5,11 @@
 # modules through the module proxy), then checks formatting, vet and
 # staticcheck with every check on (an exception goes in a staticcheck.conf
 # beside the code, with its reason) in every module, runs every module's
-# tests (with -race where they serve HTTP), and a short run of every fuzz
-# target. scripts/modules.sh lists the modules.
+# tests (with -race where they serve HTTP; the suites module's include
+# suites/doctest, which compiles every Go block of README.md and docs/, and
+# the interop module's include each docs/migrate page's translation compared
+# with the library it replaces), and a short run of every fuzz target.
+# scripts/modules.sh lists the modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +38,7 @@ for m in "${library_modules[@]}" suites; do
 	(cd "$m" && go test -race -count=1 ./...)
 done
 
-step "interop module: the crossgate command against other libraries' servers"
+step "interop module: the crossgate command against other libraries' servers, and each migration page against the library it replaces"
 (cd interop && go test -race -count=1 ./...)
 
 step "browser suite (headless Chromium and Firefox ESR, HTTPS, nginx cache)"
