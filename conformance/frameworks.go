@@ -48,8 +48,10 @@ func (f Framework) String() string {
 }
 
 // HTTP1Only tells whether f's server speaks HTTP/1.1 only: fiber v2 and v3
-// run on fasthttp, which has no HTTP/2.
-func (f Framework) HTTP1Only() bool { return strings.HasPrefix(f.Name, "fiber") }
+// and plain fasthttp run on fasthttp, which has no HTTP/2.
+func (f Framework) HTTP1Only() bool {
+	return strings.HasPrefix(f.Name, "fiber") || strings.HasPrefix(f.Name, "fasthttp")
+}
 
 // The application is the same in every framework, so that any difference
 // between two frameworks' answers can only come from their adapters:

@@ -50,15 +50,23 @@ func HandOn(rc *fasthttp.RequestCtx, d *core.Decision, next func() error) error 
 	if d.Kind == core.NotCORS {
 		return next()
 	}
-	prev := rc.UserValue(layerKey)
-	mark := markAllowed
-	if !d.Allowed || prev == markRefused {
-		mark = markRefused
-	}
-	rc.SetUserValue(layerKey, mark)
+	prev := mark(rc, d)
 	err := next()
 	rc.SetUserValue(layerKey, prev)
 	return err
+}
+
+// mark marks rc as decided by d, or refused by an earlier policy, and
+// returns the mark it replaced, which the caller restores once the next
+// handler returns.
+func mark(rc *fasthttp.RequestCtx, d *core.Decision) (prev any) {
+	prev = rc.UserValue(layerKey)
+	m := markAllowed
+	if !d.Allowed || prev == markRefused {
+		m = markRefused
+	}
+	rc.SetUserValue(layerKey, m)
+	return prev
 }
 
 // needsPreflight tells whether a line of h shows that the request passed

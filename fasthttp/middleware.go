@@ -50,15 +50,24 @@ func MiddlewareWithOptions(p *core.Policy, o Options) func(fasthttp.RequestHandl
 			// The lines live on this goroutine's stack for the length of
 			// the call; Decide keeps none of them.
 			var lines Lines
-			req := ReadRequest(&ctx.Request.Header, unsafeString(ctx.Method()), unsafeString(ctx.Path()), o.RawHeaderNames, &lines)
+			req := ReadRequest(&ctx.Request.Header, unsafeString(ctx.Method()), Path(&ctx.Request), o.RawHeaderNames, &lines)
 			SetOwnOrigin(&req, ctx, o.TrustProxyHeaders)
 			d := p.DecideContext(ctx, req)
+			Settle(ctx, p, &req, &d)
 			WriteDecision(&ctx.Response.Header, &d)
 			if d.End {
 				ctx.SetStatusCode(d.Status)
 				return
 			}
+			if d.Kind == core.NotCORS {
+				next(ctx)
+				return
+			}
+			// As HandOn, without a closure: mark the request decided for a
+			// crossgate middleware further in, and take the mark back.
+			prev := mark(ctx, &d)
 			next(ctx)
+			ctx.SetUserValue(layerKey, prev)
 		}
 	}
 }

@@ -34,7 +34,7 @@ type WebSocketOptions struct {
 // send one, so it comes from a client that holds no page's cookies.
 func WebSocketOrigin(p *core.Policy, o WebSocketOptions) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if corsfasthttp.WebSocketRefused(&c.Request().Header, c.Path(), c.App().Server().DisableHeaderNamesNormalizing, p, o.AllowAnyOrigin) {
+		if corsfasthttp.WebSocketRefused(&c.Request().Header, corsfasthttp.Path(c.Request()), c.App().Server().DisableHeaderNamesNormalizing, p, o.AllowAnyOrigin) {
 			c.Status(http.StatusForbidden)
 			return nil
 		}

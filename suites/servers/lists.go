@@ -5,9 +5,11 @@ import (
 	"github.com/crossgate/crossgate/conformance"
 	"github.com/crossgate/crossgate/echo/echotest"
 	echo5test "github.com/crossgate/crossgate/echov5/echotest"
+	"github.com/crossgate/crossgate/fasthttp/fasthttptest"
 	"github.com/crossgate/crossgate/fiber/fibertest"
 	fiber3test "github.com/crossgate/crossgate/fiberv3/fibertest"
 	"github.com/crossgate/crossgate/gin/gintest"
+	corshttp "github.com/crossgate/crossgate/http"
 )
 
 // Frameworks returns the frameworks crossgate supports, each major its
@@ -19,9 +21,12 @@ func Frameworks() []conformance.Framework {
 // FrameworksAndModes returns Frameworks and, after them, each framework
 // again in every server setting that changes what its adapter reads: both
 // fibers with DisableHeaderNormalizing, where header names keep the case
-// they arrived in. The comparison and attack tests play on all of them.
+// they arrived in; then the adapters without a router, plain net/http
+// (corshttp around http.ServeMux) and plain fasthttp (corsfasthttp). The
+// comparison and attack tests play on all of them.
 func FrameworksAndModes() []conformance.Framework {
-	return append(Frameworks(), fibertest.RawHeaderNames(), fiber3test.RawHeaderNames())
+	return append(Frameworks(), fibertest.RawHeaderNames(), fiber3test.RawHeaderNames(),
+		conformance.HTTPFramework("nethttp", corshttp.Middleware), fasthttptest.Standard())
 }
 
 // GroupFrameworks returns the frameworks serving the group application,
