@@ -1,11 +1,14 @@
 package doctest
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/parser"
 	"go/scanner"
 	"go/token"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -75,14 +78,18 @@ func TestDocBlocksCompile(t *testing.T) {
 		pkgs = append(pkgs, "./"+filepath.Join(dir, name))
 	}
 
+	compiled := len(pkgs) - 1 // the control is not a doc block
 	start := time.Now()
-	failures := goTool(t, root, append([]string{"build"}, pkgs...))
+	// A package that cannot be loaded (an import no module provides) stops
+	// go build before it compiles the others: find those first.
+	failures, pkgs := loadErrors(t, root, pkgs)
+	failures = append(failures, goTool(t, root, append([]string{"build"}, pkgs...))...)
 	// vet what built: go vet reports only a package's first type error.
 	built := slices.DeleteFunc(slices.Clone(pkgs), func(p string) bool {
 		return slices.ContainsFunc(failures, func(f failure) bool { return f.pkg != "" && strings.HasSuffix(f.pkg, strings.TrimPrefix(p, ".")) })
 	})
 	failures = append(failures, goTool(t, root, append([]string{"vet"}, built...))...)
-	t.Logf("%d blocks compiled, %d marked not-compiled, in %v", len(pkgs)-1, skipped, time.Since(start).Round(time.Millisecond))
+	t.Logf("%d blocks compiled, %d marked not-compiled, in %v", compiled, skipped, time.Since(start).Round(time.Millisecond))
 
 	controlSeen := false
 	for _, f := range failures {
@@ -114,6 +121,50 @@ func syntaxErrors(root string, p Package) []string {
 		}
 	}
 	return errs
+}
+
+// loadErrors asks go list which of pkgs cannot be loaded, and returns
+// their errors, at their Markdown positions, and the others.
+func loadErrors(t *testing.T, root string, pkgs []string) ([]failure, []string) {
+	t.Helper()
+	out, err := exec.Command(goCommand(t), append([]string{"list", "-e", "-json=Dir,Error,DepsErrors"}, pkgs...)...).Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	type listError struct{ Pos, Err string }
+	var failures []failure
+	var ok []string
+	here, _ := os.Getwd()
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p struct {
+			Dir        string
+			Error      *listError
+			DepsErrors []*listError
+		}
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("go list: %v", err)
+		}
+		errs := p.DepsErrors
+		if p.Error != nil {
+			errs = append(errs, p.Error)
+		}
+		if len(errs) == 0 {
+			rel, _ := filepath.Rel(here, p.Dir)
+			ok = append(ok, "./"+rel)
+			continue
+		}
+		for _, e := range errs {
+			f := parseFailure(root, here, e.Pos+": "+strings.SplitN(e.Err, "\n", 2)[0])
+			if f.file == "" {
+				f.text = e.Err
+			}
+			failures = append(failures, f)
+		}
+	}
+	return failures, ok
 }
 
 // docBlocks are the Go blocks of README.md and every Markdown file under
@@ -163,6 +214,34 @@ func (f failure) describe(blocks []Block) string {
 	return fmt.Sprintf("%s:%d: %s", f.file, f.line, f.text)
 }
 
+// goCommand is the go command's path.
+func goCommand(t *testing.T) string {
+	t.Helper()
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command is needed to compile the docs' blocks: %v", err)
+	}
+	return gobin
+}
+
+// parseFailure reads one line of the go command's report, its position
+// made relative to root (here is the directory the command ran in).
+func parseFailure(root, here, l string) failure {
+	m := position.FindStringSubmatch(l)
+	if m == nil {
+		return failure{text: l}
+	}
+	file := m[1]
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(here, file)
+	}
+	if rel, err := filepath.Rel(root, file); err == nil {
+		file = rel
+	}
+	line, _ := strconv.Atoi(m[2])
+	return failure{file: file, line: line, text: m[3]}
+}
+
 var position = regexp.MustCompile(`^(?:vet: )?([^:\s]+):(\d+)(?::\d+)?: (.*)$`)
 
 // goTool runs the go command with args in this directory and returns what
@@ -172,11 +251,7 @@ func goTool(t *testing.T, root string, args []string) []failure {
 	if len(args) == 1 {
 		return nil
 	}
-	gobin, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatalf("the go command is needed to compile the docs' blocks: %v", err)
-	}
-	out, err := exec.Command(gobin, args...).CombinedOutput()
+	out, err := exec.Command(goCommand(t), args...).CombinedOutput()
 	if err == nil {
 		return nil
 	}
@@ -188,20 +263,13 @@ func goTool(t *testing.T, root string, args []string) []failure {
 			pkg = p
 			continue
 		}
-		m := position.FindStringSubmatch(l)
-		if m == nil {
-			fs = append(fs, failure{pkg: pkg, text: l})
+		if strings.HasPrefix(l, "\t") && len(fs) > 0 {
+			fs[len(fs)-1].text += " " + strings.TrimSpace(l) // a hint's continuation
 			continue
 		}
-		file := m[1]
-		if !filepath.IsAbs(file) {
-			file = filepath.Join(here, file)
-		}
-		if rel, err := filepath.Rel(root, file); err == nil {
-			file = rel
-		}
-		line, _ := strconv.Atoi(m[2])
-		fs = append(fs, failure{pkg: pkg, file: file, line: line, text: m[3]})
+		f := parseFailure(root, here, l)
+		f.pkg = pkg
+		fs = append(fs, f)
 	}
 	if len(fs) == 0 {
 		t.Fatalf("go %s: %v\n%s", args[0], err, out)
