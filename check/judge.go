@@ -113,9 +113,11 @@ func parseList(lines []string) (items []string, bad string) {
 }
 
 // maxAge says how long browsers keep the preflight's answer (Fetch,
-// #http-access-control-max-age): 5 s when absent, capped at 2 h by Chromium
-// and 24 h by Firefox.
+// #http-access-control-max-age): 5 s when absent, capped at 10 min by
+// WebKit (CrossOriginPreflightResultCache.cpp, maxPreflightCacheTimeout:
+// Safari and every browser on iOS), 2 h by Chromium and 24 h by Firefox.
 func maxAge(lines []string) string {
+	const safariCap = "Safari (WebKit, so every browser on iOS) at 600 s (10 min), and preflights again after that"
 	if len(lines) == 0 {
 		return "no Access-Control-Max-Age: browsers cache this answer for 5 s, so most calls pay a preflight"
 	}
@@ -126,8 +128,12 @@ func maxAge(lines []string) string {
 		return fmt.Sprintf("Access-Control-Max-Age %q is not a number of seconds: the standard then caches for 5 s, Chromium not at all", v)
 	case n == 0:
 		return "Access-Control-Max-Age 0: browsers do not cache this answer, every call pays a preflight"
+	case n > 86400:
+		return fmt.Sprintf("Access-Control-Max-Age %d s: Firefox caps it at 86400 s (24 h), Chromium at 7200 s (2 h), %s", n, safariCap)
 	case n > 7200:
-		return fmt.Sprintf("Access-Control-Max-Age %d s: Chromium caps it at 7200 s (2 h), Firefox at 86400 s (24 h)", n)
+		return fmt.Sprintf("Access-Control-Max-Age %d s: Firefox reuses this answer that long; Chromium caps it at 7200 s (2 h), %s", n, safariCap)
+	case n > 600:
+		return fmt.Sprintf("Access-Control-Max-Age %d s: Chromium and Firefox reuse this answer that long; %s", n, safariCap)
 	}
 	return fmt.Sprintf("Access-Control-Max-Age %d s: browsers reuse this answer that long", n)
 }
