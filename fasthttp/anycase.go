@@ -18,16 +18,18 @@ import (
 //
 // Why only in that mode: with normalizing on (fiber's default) fasthttp has
 // already put every name in canonical case, so PeekAll finds all lines. The
-// one pass goes through All (VisitAll before fasthttp 1.69), which first
+// one pass goes through VisitAll, which first
 // re-serializes the request's cookies, parsing them if nothing has yet (and
 // allocates when the request has a Trailer header): on a browser-like
 // request with a 250-byte Cookie it costs an actual request 35-80 ns more
 // than one PeekAll when the cookies were parsed already, 150-250 ns when
 // this pass parses them, while sparing a preflight three scans. The
-// default mode keeps PeekAll; this mode pays the pass's cost.
+// default mode keeps PeekAll; this mode pays the pass's cost. VisitAll, not
+// the iterator All: All arrived in fasthttp 1.65, and this module supports
+// the releases before it (fiber v2.52.5 pins fasthttp 1.51).
 func readAnyCase(h *fasthttp.RequestHeader, method, path string, l *Lines) core.Request {
 	var nOrigin, nMethod, nHeaders, nPrivate int
-	for name, value := range h.All() {
+	h.VisitAll(func(name, value []byte) {
 		// The four names differ in length, so a length picks the one
 		// candidate before any byte is compared.
 		switch len(name) {
@@ -48,7 +50,7 @@ func readAnyCase(h *fasthttp.RequestHeader, method, path string, l *Lines) core.
 				nPrivate = addLine(l.privateNetwork[:], nPrivate, value)
 			}
 		}
-	}
+	})
 	// The same request ReadRequest builds in the default mode: the
 	// preflight headers only when the request can be a preflight.
 	r := core.Request{Method: method, Path: path, Origin: linesOf(l.origin[:], nOrigin)}

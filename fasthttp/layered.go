@@ -72,10 +72,9 @@ func mark(rc *fasthttp.RequestCtx, d *core.Decision) (prev any) {
 // needsPreflight tells whether a line of h shows that the request passed
 // a preflight (core.HeaderNeedsPreflight), names in any case.
 func needsPreflight(h *fasthttp.RequestHeader) bool {
-	for name, value := range h.All() {
-		if core.HeaderNeedsPreflight(unsafeString(name), unsafeString(value)) {
-			return true
-		}
-	}
-	return false
+	needs := false
+	h.VisitAll(func(name, value []byte) {
+		needs = needs || core.HeaderNeedsPreflight(unsafeString(name), unsafeString(value))
+	})
+	return needs
 }

@@ -30,10 +30,12 @@ func upgrade(h *fasthttp.RequestHeader, rawNames bool) []byte {
 	if !rawNames {
 		return h.Peek(fasthttp.HeaderUpgrade)
 	}
-	for name, value := range h.All() {
-		if equalFoldASCII(name, fasthttp.HeaderUpgrade) {
-			return value
+	var value []byte
+	seen := false
+	h.VisitAll(func(n, v []byte) {
+		if !seen && equalFoldASCII(n, fasthttp.HeaderUpgrade) {
+			value, seen = v, true
 		}
-	}
-	return nil
+	})
+	return value
 }

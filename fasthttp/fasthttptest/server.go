@@ -18,8 +18,8 @@ const ReadBufferSize = conformance.MaxHeaderBytes + 64<<10
 // reuses. Both fibers' observers use it.
 func Header(r *fasthttp.RequestHeader) http.Header {
 	h := http.Header{}
-	for k, v := range r.All() {
+	r.VisitAll(func(k, v []byte) {
 		h.Add(string(k), string(v))
-	}
+	})
 	return h
 }
