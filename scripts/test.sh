@@ -5,7 +5,9 @@
 # modules through the module proxy), then checks formatting, vet and
 # staticcheck with every check on (an exception goes in a staticcheck.conf
 # beside the code, with its reason) in every module, runs every module's
-# tests (with -race where they serve HTTP; the suites module's include
+# tests (with -race where they serve HTTP; the library modules' against the
+# oldest framework releases their go.mod files require, then against the
+# newest by scripts/versions.sh; the suites module's include
 # suites/doctest, which compiles every Go block of README.md and docs/, and
 # the interop module's include each docs/migrate page's translation compared
 # with the library it replaces), and a short run of every fuzz target.
@@ -37,6 +39,12 @@ for m in "${library_modules[@]}" suites; do
 	step "$m: tests (race detector on)"
 	(cd "$m" && go test -race -count=1 ./...)
 done
+
+# The library modules' tests above ran against the oldest framework
+# releases their go.mod files require; this runs them again against the
+# newest, in a scratch copy.
+step "library modules: tests with the newest framework and x/net releases"
+scripts/versions.sh --newest
 
 step "interop module: the crossgate command against other libraries' servers, and each migration page against the library it replaces"
 (cd interop && go test -race -count=1 ./...)
