@@ -199,6 +199,8 @@ func (f *firefox) CORSLines(url string, n int, wait time.Duration) []string {
 	}
 }
 
+func (f *firefox) ConsoleReadable() bool { return true }
+
 func (f *firefox) OriginRefused(bool) string { return firefoxSays(demo.CauseOrigin, "") }
 
 // firefoxCORSMarker starts every console line Firefox writes for a CORS

@@ -27,6 +27,10 @@ type pageDriver interface {
 	// OriginRefused is what the engine's console line says when the answer
 	// lacks Access-Control-Allow-Origin.
 	OriginRefused(preflighted bool) string
+	// ConsoleReadable says whether the driver reads the engine's console;
+	// where it does not (WebKit under WebDriver), the console is checked
+	// by a test of its own.
+	ConsoleReadable() bool
 }
 
 // chromiumTab is a Chromium tab whose console is watched.
@@ -78,6 +82,8 @@ func (c *chromiumTab) CORSLines(url string, n int, wait time.Duration) []string 
 	}
 	return out
 }
+
+func (c *chromiumTab) ConsoleReadable() bool { return true }
 
 func (c *chromiumTab) OriginRefused(preflighted bool) string {
 	text, _ := chromiumSays(demo.CauseOrigin, "", preflighted)

@@ -14,17 +14,32 @@ import (
 	"time"
 )
 
-// The host names of the HTTPS suites. Nothing resolves them but the
-// browser, which is told to map them to loopback: the registrable domain
-// crossgate.test, its subdomains at two depths, and a look-alike that
-// merely ends with the same letters.
-const (
-	apexHost      = "crossgate.test"
-	apiHost       = "api.crossgate.test"
-	appHost       = "app.crossgate.test"
-	deepHost      = "a.b.crossgate.test"
-	lookalikeHost = "evilcrossgate.test"
+// hostNames are the host names of the HTTPS suites: a registrable domain,
+// its subdomains at two depths, and a look-alike that merely ends with the
+// same letters. Nothing resolves them but the browser, which maps them to
+// loopback.
+type hostNames struct {
+	Apex, API, App, Deep, Lookalike string
+}
+
+// names builds the set under a registrable domain.
+func names(apex string) hostNames {
+	return hostNames{Apex: apex, API: "api." + apex, App: "app." + apex, Deep: "a.b." + apex, Lookalike: "evil" + apex}
+}
+
+var (
+	// testNames are under crossgate.test, a reserved name Chromium and
+	// Firefox are told to map to loopback.
+	testNames = names("crossgate.test")
+	// localhostNames are under crossgate.localhost: WebKit resolves every
+	// *.localhost name to loopback by itself (as Chromium and Firefox do),
+	// which keeps its connections direct, hence HTTP/2; a proxy would make
+	// them HTTP/1.1 (libsoup speaks HTTP/1.1 through a proxy).
+	localhostNames = names("crossgate.localhost")
 )
+
+// all lists every name, for the certificate.
+func (n hostNames) all() []string { return []string{n.Apex, n.API, n.App, n.Deep, n.Lookalike} }
 
 // testPKI is a throwaway certificate authority and the one leaf it signed
 // for every test name. Browsers are told to trust exactly this leaf (by
@@ -63,9 +78,10 @@ func newTestPKI(t *testing.T) testPKI {
 	key := newKey(t)
 	tmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(2),
-		Subject:      pkix.Name{CommonName: apiHost},
-		// A wildcard covers one label only, so a.b.crossgate.test is named.
-		DNSNames:    []string{apexHost, "*." + apexHost, deepHost, lookalikeHost},
+		Subject:      pkix.Name{CommonName: testNames.API},
+		// Every name is listed: a wildcard covers one label only, and
+		// WebKit is given the leaf for each host it must accept.
+		DNSNames:    append(testNames.all(), localhostNames.all()...),
 		NotBefore:   now.Add(-time.Hour),
 		NotAfter:    now.Add(time.Hour),
 		KeyUsage:    x509.KeyUsageDigitalSignature,

@@ -1,7 +1,9 @@
 #!/bin/sh
 # install-browsers.sh makes sure everything the suite in ./browser drives is
 # installed: Debian's Chromium (/usr/bin/chromium), Firefox ESR
-# (/usr/bin/firefox-esr), nginx (/usr/sbin/nginx, the shared cache), Node.js,
+# (/usr/bin/firefox-esr), WebKitGTK's WebDriver and MiniBrowser
+# (/usr/bin/WebKitWebDriver, package webkit2gtk-driver) with the virtual
+# display it needs (/usr/bin/Xvfb), nginx (/usr/sbin/nginx, the shared cache), Node.js,
 # certutil, and the Firefox driver's npm packages (browser/firefox, npm ci from its
 # lock file). The suite never downloads a browser of its own: distribution
 # packages get security updates and run the same on every machine.
@@ -14,6 +16,8 @@ cd "$(dirname "$0")/.."
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 [ -x /usr/bin/firefox-esr ] || missing="$missing firefox-esr"
+[ -x /usr/bin/WebKitWebDriver ] || missing="$missing webkit2gtk-driver"
+[ -x /usr/bin/Xvfb ] || missing="$missing xvfb"
 [ -x /usr/sbin/nginx ] || missing="$missing nginx-light"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"
@@ -35,6 +39,7 @@ fi
 
 /usr/bin/chromium --version 2>/dev/null || true
 /usr/bin/firefox-esr --version 2>/dev/null || true
+dpkg-query -W -f='WebKitGTK ${Version}\n' webkit2gtk-driver 2>/dev/null || true
 /usr/sbin/nginx -v
 node --version
 

@@ -47,6 +47,11 @@ type Demo struct {
 	shutdowns []func()
 }
 
+// cacheControl is what every framework's answer says of caching: a
+// browser may keep it a minute; a shared cache must not (it may carry a
+// user's data).
+const cacheControl = "private, max-age=60"
+
 // loopback is the only address the demo listens on: it serves a page that
 // makes cross-origin requests on the user's behalf, and nothing outside the
 // machine has any business with it.
@@ -117,7 +122,16 @@ func Start(opts Options) (_ *Demo, err error) {
 			if err != nil {
 				return nil, fmt.Errorf("demo: listening for %s (%s): %w", fw.Name, name, err)
 			}
-			stop, err := fw.Serve(ln, p, conformance.Options{Observe: d.observer(fw.Name)})
+			// Answers say how long a browser may keep them, as an API
+			// that wants caching does: WebKit's HTTP cache stores no
+			// answer without a lifetime or a validator
+			// (NetworkCache::makeStoreDecision, "unlikely to reuse"), so
+			// without it the Vary scenario's second fetch could not come
+			// from the cache there.
+			stop, err := servers.Deploy(fw, ln, p, servers.Deployment{
+				Options:      conformance.Options{Observe: d.observer(fw.Name)},
+				CacheControl: cacheControl,
+			})
 			if err != nil {
 				ln.Close()
 				return nil, fmt.Errorf("demo: serving %s (%s): %w", fw.Name, name, err)

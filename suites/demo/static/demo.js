@@ -200,6 +200,15 @@
       if (!r.ok) bad++;
     }
     $('#status').textContent = bad ? bad + ' scenario(s) did not go as expected' : 'All scenarios went as expected in this browser.';
+    // The verdict, and each unexpected cell, also go to the console: a
+    // browser that runs the page without automation can report them
+    // (the browser suite reads WebKit's this way).
+    for (const r of Object.values(results)) {
+      for (const [name, a] of Object.entries(r.adapters)) {
+        if (a.problems.length) console.info('crossgate cell ' + r.id + ' ' + name + ': ' + a.problems.join('; '));
+      }
+    }
+    console.info('crossgate status: ' + $('#status').textContent);
     $('#run').disabled = false;
   }
 
