@@ -43,7 +43,8 @@ frameworks="github.com/go-chi/ github.com/gin-gonic/ github.com/labstack/echo/v4
 newmodule() {
 	local dir=$1 imp=$2 reps=$3 path=${2%@*}
 	mkdir -p "$dir"
-	printf 'module example.com/app\n\ngo 1.22\n' >"$dir/go.mod"
+	# A pinned project keeps its go.mod; a new one starts from "go 1.22".
+	[ -f "$dir/go.mod" ] || printf 'module example.com/app\n\ngo 1.22\n' >"$dir/go.mod"
 	printf 'package main\n\nimport _ "%s"\n\nfunc main() {}\n' "$path" >"$dir/main.go"
 	local r
 	for r in $reps; do

@@ -46,6 +46,9 @@ done
 step "library modules: tests with the newest framework and x/net releases"
 scripts/versions.sh --newest
 
+step "footprint: each adapter's go.sum holds only its framework, and adding it upgrades none"
+scripts/footprint.sh
+
 step "interop module: the crossgate command against other libraries' servers, and each migration page against the library it replaces"
 (cd interop && go test -race -count=1 ./...)
 
