@@ -46,8 +46,14 @@ func (a *cachedAPI) observe(method, _ string, _ http.Header) {
 // connection waits in the backlog instead of being refused.
 func deployCached(t *testing.T, f conformance.Framework, name string, credentials bool, d servers.Deployment) *cachedAPI {
 	t.Helper()
+	return deployCachedFor(t, f, name, credentials, d, []string{cacheOriginA, cacheOriginB})
+}
+
+// deployCachedFor is deployCached with a policy that allows these origins.
+func deployCachedFor(t *testing.T, f conformance.Framework, name string, credentials bool, d servers.Deployment, origins []string) *cachedAPI {
+	t.Helper()
 	p, err := core.New(core.Config{
-		Origins:        []string{cacheOriginA, cacheOriginB},
+		Origins:        origins,
 		Methods:        []string{"GET", "POST", "PUT"},
 		RequestHeaders: []string{"X-Token"},
 		Credentials:    credentials,
