@@ -347,32 +347,44 @@ const maxMalformedOriginLen = 2048
 // looksLikeOrigin tells a malformed Origin from a well-formed one that is
 // merely not allowed, for the refusal reason only: lower-case
 // scheme://host[:port] with nothing a browser would have escaped or dropped.
+//
+// A refused origin pays for it on every refused request, so host and port
+// are checked in one loop of one table load a byte, and the scheme and
+// port found with vectorized searches: the loops it replaces (a byte loop
+// for the scheme, a backward search for the port, five comparisons a host
+// byte) took a fifth of a refused preflight.
 func looksLikeOrigin(o string) bool {
 	if len(o) > maxMalformedOriginLen {
 		return false
 	}
-	scheme := 0
-	for scheme < len(o) && o[scheme] != ':' {
-		scheme++
-	}
-	if scheme == 0 || len(o) < scheme+4 || o[scheme:scheme+3] != "://" || !isScheme(o[:scheme]) {
+	scheme := strings.IndexByte(o, ':')
+	if scheme <= 0 || len(o) < scheme+4 || o[scheme:scheme+3] != "://" || !isScheme(o[:scheme]) {
 		return false
 	}
 	hostPort := o[scheme+3:]
-	if hostPort == "" {
-		return false
-	}
-	if i := strings.LastIndexByte(hostPort, ':'); i >= 0 && !strings.HasSuffix(hostPort, "]") {
-		if i == 0 || !isRequestPort(hostPort[i+1:]) {
-			return false
-		}
-		hostPort = hostPort[:i]
-	}
 	for i := 0; i < len(hostPort); i++ {
-		c := hostPort[i]
-		if !isHostByte(c) && c != '.' && c != ':' && c != '[' && c != ']' {
+		if !isOriginHostPortByte[hostPort[i]] {
 			return false
 		}
+	}
+	// A ':' after the host starts the port; in "[::1]" the colons are the
+	// address's own. Most origins have no port: one vectorized search.
+	if strings.IndexByte(hostPort, ':') >= 0 && hostPort[len(hostPort)-1] != ']' {
+		colon := strings.LastIndexByte(hostPort, ':')
+		return colon > 0 && isRequestPort(hostPort[colon+1:])
 	}
 	return true
 }
+
+// isOriginHostPortByte marks the bytes of a serialized origin's host and
+// port: host bytes (isHostByte), the dots between labels, the brackets
+// and colons of an IPv6 address, the port's colon and digits.
+var isOriginHostPortByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isHostByte(byte(c))
+	}
+	for _, c := range ".:[]" {
+		t[c] = true
+	}
+	return t
+}()

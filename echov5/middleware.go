@@ -78,7 +78,7 @@ func middleware(cfg Config) echo.MiddlewareFunc {
 	p, skip, skipPreflights, trustProxy := cfg.Policy, cfg.Skipper, cfg.SkipPreflights, cfg.TrustProxyHeaders
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c *echo.Context) error {
-			req := core.FromHTTP(c.Request())
+			req := p.FromHTTP(c.Request())
 			if skip != nil && adapter.MaySkip(&req, skipPreflights) && skip(c) {
 				return next(c)
 			}

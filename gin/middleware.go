@@ -63,7 +63,7 @@ type Options struct {
 //go:noinline
 func MiddlewareWithOptions(p *core.Policy, o Options) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		req := core.FromHTTP(c.Request)
+		req := p.FromHTTP(c.Request)
 		if o.Skip != nil && adapter.MaySkip(&req, o.SkipPreflights) && o.Skip(c) {
 			c.Next()
 			return

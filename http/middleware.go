@@ -81,7 +81,7 @@ type handler struct {
 // ServeHTTP writes the policy's headers, then ends the request with the
 // decision's status (a preflight) or hands it to the next handler.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	req := core.FromHTTP(r)
+	req := h.policy.FromHTTP(r)
 	if h.opts.Skip != nil && adapter.MaySkip(&req, h.opts.SkipPreflights) && h.opts.Skip(r) {
 		h.next.ServeHTTP(w, r)
 		return
