@@ -20,11 +20,28 @@ var (
 // earlier layer is a crossgate middleware that marked the request (see
 // HandOn), or one that wrote Access-Control-Allow-Origin into the
 // response. A request without an Origin costs nothing; another, one scan
-// of the few per-request values.
+// of the few per-request values and one of the response's lines.
 func Settle(rc *fasthttp.RequestCtx, p *core.Policy, r *core.Request, d *core.Decision) {
 	if d.Kind == core.NotCORS {
 		return
 	}
+	settle(rc, p, r, d, readEarlier(&rc.Response.Header).allowOrigin)
+}
+
+// Respond settles d (Settle) and writes it into the response
+// (WriteDecision), reading the response's lines once for both: what an
+// adapter calls between deciding and ending or handing on the request.
+func Respond(rc *fasthttp.RequestCtx, p *core.Policy, r *core.Request, d *core.Decision) {
+	e := readEarlier(&rc.Response.Header)
+	if d.Kind != core.NotCORS {
+		settle(rc, p, r, d, e.allowOrigin)
+	}
+	writeDecision(&rc.Response.Header, d, e)
+}
+
+// settle is Settle once the response's lines are read: answered tells
+// whether they hold an Access-Control-Allow-Origin.
+func settle(rc *fasthttp.RequestCtx, p *core.Policy, r *core.Request, d *core.Decision, answered bool) {
 	earlier := core.NoEarlierLayer
 	switch rc.UserValue(layerKey) {
 	case markRefused:
@@ -32,7 +49,7 @@ func Settle(rc *fasthttp.RequestCtx, p *core.Policy, r *core.Request, d *core.De
 	case markAllowed:
 		earlier = core.EarlierAllowed
 	default:
-		if len(rc.Response.Header.PeekBytes(headerAllowOrigin)) != 0 {
+		if answered {
 			earlier = core.EarlierAllowed
 		}
 	}

@@ -53,8 +53,7 @@ func MiddlewareWithOptions(p *core.Policy, o Options) func(fasthttp.RequestHandl
 			req := ReadRequest(&ctx.Request.Header, unsafeString(ctx.Method()), Path(&ctx.Request), o.RawHeaderNames, &lines)
 			SetOwnOrigin(&req, ctx, o.TrustProxyHeaders)
 			d := p.DecideContext(ctx, req)
-			Settle(ctx, p, &req, &d)
-			WriteDecision(&ctx.Response.Header, &d)
+			Respond(ctx, p, &req, &d)
 			if d.End {
 				ctx.SetStatusCode(d.Status)
 				return

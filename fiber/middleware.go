@@ -86,8 +86,7 @@ func middleware(cfg Config) fiber.Handler {
 		}
 		corsfasthttp.SetOwnOrigin(&req, c.Context(), trustProxy)
 		d := p.DecideContext(c.UserContext(), req)
-		corsfasthttp.Settle(c.Context(), p, &req, &d)
-		corsfasthttp.WriteDecision(&c.Response().Header, &d)
+		corsfasthttp.Respond(c.Context(), p, &req, &d)
 		if d.End {
 			// Status, not SendStatus: SendStatus writes the status text as a
 			// body, and a preflight answer has none.

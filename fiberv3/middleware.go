@@ -86,8 +86,7 @@ func middleware(cfg Config) fiber.Handler {
 		}
 		corsfasthttp.SetOwnOrigin(&req, c.RequestCtx(), trustProxy)
 		d := p.DecideContext(c.Context(), req)
-		corsfasthttp.Settle(c.RequestCtx(), p, &req, &d)
-		corsfasthttp.WriteDecision(&c.Response().Header, &d)
+		corsfasthttp.Respond(c.RequestCtx(), p, &req, &d)
 		if d.End {
 			// Status, not SendStatus: SendStatus writes the status text as a
 			// body, and a preflight answer has none.
