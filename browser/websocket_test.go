@@ -154,20 +154,24 @@ func echoOnce(t *testing.T, url string, header http.Header, coder bool) (string,
 	return string(msg), http.StatusSwitchingProtocols
 }
 
-// TestWebSocketOriginChromium opens WebSockets from Chromium pages: the
-// page on the policy's origin talks to the server, the page on another
-// origin is refused. The negative control, a server that checks nothing,
-// shows that the browser itself connects the foreign page: no CORS guards a
-// WebSocket.
-func TestWebSocketOriginChromium(t *testing.T) {
-	requireChromium(t)
+// TestWebSocketOriginInBrowsers opens WebSockets from pages in each
+// engine: the page on the policy's origin talks to the server, the page on
+// another origin is refused. The negative control, a server that checks
+// nothing, shows that the browser itself connects the foreign page: no
+// CORS guards a WebSocket.
+func TestWebSocketOriginInBrowsers(t *testing.T) {
+	for _, engine := range plainEngines {
+		t.Run(engine.Name, func(t *testing.T) { playWebSockets(t, engine.Start(t, testPKI{})) })
+	}
+}
+
+func playWebSockets(t *testing.T, tab pageDriver) {
 	allowedPage, allowedOrigin := servePlainPage(t)
 	refusedPage, _ := servePlainPage(t)
 	p, err := core.New(core.Config{Origins: []string{allowedOrigin}, Credentials: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tab := newChromiumTab(t, startChromium(t))
 	checkNothing := func(*http.Request) bool { return true }
 	for _, server := range []string{"gorilla", "coder", "unchecked"} {
 		check, wantRefused := corschi.WebSocketOrigin(p, corschi.WebSocketOptions{}), "error"
