@@ -3,6 +3,7 @@ package bench
 import (
 	"testing"
 
+	"github.com/crossgate/crossgate/bench/internal/callgrind"
 	"github.com/crossgate/crossgate/core"
 )
 
@@ -22,9 +23,11 @@ func BenchmarkDecide(b *testing.B) {
 			}
 			r := core.FromHTTP(s.httpRequest())
 			b.ResetTimer()
+			callgrind.Start()
 			for b.Loop() {
 				sinkDecision = p.Decide(r)
 			}
+			callgrind.Stop(b.Name())
 		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crossgate/crossgate/bench/internal/callgrind"
 	corsfiber "github.com/crossgate/crossgate/fiber"
 	"github.com/gofiber/fiber/v2"
 	fibercors "github.com/gofiber/fiber/v2/middleware/cors"
@@ -125,10 +126,12 @@ func benchFasthttp[M any](b *testing.B, framework string, libs []library[M], han
 					}
 					h, ctx := handler(mw), s.fiberCtx()
 					b.ResetTimer()
+					callgrind.Start()
 					for b.Loop() {
 						ctx.Response.Reset()
 						h(ctx)
 					}
+					callgrind.Stop(b.Name())
 				})
 			}
 		})

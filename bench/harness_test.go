@@ -3,6 +3,8 @@ package bench
 import (
 	"net/http"
 	"testing"
+
+	"github.com/crossgate/crossgate/bench/internal/callgrind"
 )
 
 // library is one CORS middleware under comparison in a framework whose
@@ -34,10 +36,12 @@ func benchHTTP[M any](b *testing.B, framework string, libs []library[M], serve f
 					}
 					h, r, w := serve(mw), s.httpRequest(), newWriter()
 					b.ResetTimer()
+					callgrind.Start()
 					for b.Loop() {
 						w.reset()
 						h.ServeHTTP(w, r)
 					}
+					callgrind.Stop(b.Name())
 				})
 			}
 		})

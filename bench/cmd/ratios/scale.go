@@ -1,10 +1,8 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 )
@@ -22,25 +20,15 @@ var scaleLibraries = []string{"crossgate-decide", "crossgate", "jub0bs", "rscors
 // "Scale/<kind>-<N>/<outcome>", one column per library) and writes one
 // row per policy, allowed / refused in each cell, then the target checks.
 func scaleTable(w io.Writer, name string) error {
-	f, err := os.Open(name)
+	recs, err := readRecords(name)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
 	// policy -> outcome -> library -> sec/op
 	v := map[string]map[string]map[string]float64{}
 	var policies []string
 	var cols []string
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
+	for _, rec := range recs {
 		switch {
 		case len(rec) > 1 && rec[0] == "" && cols == nil:
 			cols = fill(rec)
