@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The project's test command, as the README gives it and CI runs it on a
-# fresh machine: it installs what it needs (Chromium, Firefox ESR and nginx
+# fresh machine: it installs what it needs (Chromium, Firefox ESR, WebKitGTK, Xvfb and nginx
 # from Debian's packages; the Firefox driver from the npm registry; Go
 # modules through the module proxy), then checks formatting, vet and
 # staticcheck with every check on (an exception goes in a staticcheck.conf
@@ -21,7 +21,7 @@ STATICCHECK=honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Chromium, Firefox ESR, nginx and the Firefox driver for the browser suite"
+step "Chromium, Firefox ESR, WebKitGTK with Xvfb, nginx and the Firefox driver for the browser suite"
 scripts/install-browsers.sh
 
 step "gofmt"
@@ -52,7 +52,7 @@ scripts/footprint.sh
 step "interop module: the crossgate command against other libraries' servers, and each migration page against the library it replaces"
 (cd interop && go test -race -count=1 ./...)
 
-step "browser suite (headless Chromium and Firefox ESR, HTTPS, nginx cache)"
+step "browser suite (headless Chromium and Firefox ESR, WebKit on Xvfb, HTTPS, nginx cache)"
 (cd browser && go test -count=1 -timeout 20m ./...)
 
 step "benchmark module: outcome checks, and every benchmark run once"
