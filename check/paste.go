@@ -15,6 +15,10 @@ import (
 type Pasted struct {
 	Call  Call
 	Notes []string
+	// Unsent: the copy is of a cross-origin request the browser never
+	// sent, so it cannot say whether the call sends credentials (see
+	// RunPasted).
+	Unsent bool
 	// referrer is the copied Referer, the origin's fallback.
 	referrer string
 }
@@ -177,8 +181,27 @@ func parseCurl(s string) (Pasted, error) {
 	if body {
 		p.Notes = append(p.Notes, "the request body is not sent: it does not change what the browser checks")
 	}
+	sentOrigin := p.Call.Origin != ""
 	p.referrerOrigin()
+	if !sentOrigin && !p.Call.Credentials && p.crossOrigin() {
+		// DevTools copies the headers the browser sent once it sent the
+		// request; before that, only those the page asked for, without
+		// Origin or cookies. A cross-origin request without Origin is one
+		// the browser never sent: its preflight failed.
+		p.Unsent = true
+		p.Notes = append(p.Notes, "the copy has no Origin header, so the browser never sent this request (its preflight failed) and DevTools copied it without its cookies: if the call passes without credentials, it is checked again with them (pass --credentials or --credentials=false to say which)")
+	}
 	return p, nil
+}
+
+// credentialsHint tells how to say what a copy cannot.
+const credentialsHint = `if the script passes credentials: "include", add --credentials`
+
+// crossOrigin reports whether the call's origin is known and is not the
+// URL's.
+func (p *Pasted) crossOrigin() bool {
+	u, err := url.Parse(p.Call.URL)
+	return err == nil && p.Call.Origin != "" && originOf(u) != p.Call.Origin
 }
 
 // shellWords splits a bash command as bash would for the quoting DevTools
@@ -322,10 +345,18 @@ func parseFetch(s string) (Pasted, error) {
 	if init.Method != "" {
 		p.Call.Method = init.Method
 	}
+	// DevTools writes credentials from what the request carried, not from
+	// what the script asked: "include" when cookies went with it or it has
+	// an Authorization header, "omit" otherwise (Chromium 156,
+	// NetworkLogView.generateFetchCall).
 	switch init.Credentials {
 	case "include":
 		p.Call.Credentials = true
+		if slices.ContainsFunc(p.Call.Headers, func(h Header) bool { return strings.EqualFold(h.Name, "Authorization") }) {
+			p.Notes = append(p.Notes, `DevTools writes credentials "include" for any request with an Authorization header: checked with credentials; if the script does not pass credentials: "include", add --credentials=false`)
+		}
 	case "", "same-origin", "omit":
+		p.Notes = append(p.Notes, `DevTools writes credentials "omit" for any request that sent no cookie, one its failed preflight stopped included: `+credentialsHint)
 	default:
 		p.Notes = append(p.Notes, fmt.Sprintf("credentials %q is not a fetch() value: taken as without credentials", init.Credentials))
 	}

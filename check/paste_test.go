@@ -114,3 +114,81 @@ func TestParsePasteForms(t *testing.T) {
 		}
 	}
 }
+
+// Copies as Chromium 156's DevTools writes them (NetworkLogView's
+// generateCurlCommand and generateFetchCall): the cURL copy starts with
+// --url, writes cookies with -b, the body last and --insecure for a plain
+// HTTP answer; a request the browser never sent (its preflight failed) is
+// copied with the headers the page asked for, without Origin or cookies.
+const (
+	chromium156Sent = `curl --url 'http://127.0.0.1:41000/api?paste=4' \
+  -X 'PUT' \
+  -H 'Accept: */*' \
+  -H 'Accept-Language: en-US,en;q=0.9' \
+  -H 'Cache-Control: no-cache' \
+  -H 'Connection: keep-alive' \
+  -b 'crossgate_demo=chocolate-chip; session=s3cr3t' \
+  -H 'Origin: http://127.0.0.1:40000' \
+  -H 'Pragma: no-cache' \
+  -H 'Referer: http://127.0.0.1:40000/' \
+  -H 'Sec-Fetch-Dest: empty' \
+  -H 'Sec-Fetch-Mode: cors' \
+  -H 'Sec-Fetch-Site: same-site' \
+  -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36' \
+  -H 'X-Token: 1' \
+  -H 'sec-ch-ua: "Not:A-Brand";v="8", "Chromium";v="156"' \
+  -H 'sec-ch-ua-mobile: ?0' \
+  -H 'sec-ch-ua-platform: "Linux"' \
+  --data-raw $'{"it\'s":"\u00e9"}' \
+  --insecure`
+	chromium156Unsent = `curl --url 'http://127.0.0.1:41000/api?paste=4' \
+  -X 'PUT' \
+  -H 'Referer: http://127.0.0.1:40000/' \
+  -H 'User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36' \
+  -H 'X-Token: 1' \
+  -H 'sec-ch-ua: "Not:A-Brand";v="8", "Chromium";v="156"' \
+  -H 'sec-ch-ua-mobile: ?0' \
+  -H 'sec-ch-ua-platform: "Linux"' \
+  --data-raw $'{"it\'s":"\u00e9"}'`
+	chromium156Fetch = `fetch("http://127.0.0.1:41000/api?paste=6", {
+  "headers": {
+    "authorization": "Bearer t0k",
+    "sec-ch-ua": "\"Not:A-Brand\";v=\"8\", \"Chromium\";v=\"156\"",
+    "sec-ch-ua-mobile": "?0",
+    "sec-ch-ua-platform": "\"Linux\""
+  },
+  "referrer": "http://127.0.0.1:40000/",
+  "body": null,
+  "method": "GET",
+  "mode": "cors",
+  "credentials": "include"
+});`
+)
+
+func TestParsePasteChromium156(t *testing.T) {
+	const url, page = "http://127.0.0.1:41000/api?paste=4", "http://127.0.0.1:40000"
+	tests := []struct {
+		name, paste string
+		want        Call
+		unsent      bool
+		note        string
+	}{
+		{"sent", chromium156Sent, Call{URL: url, Origin: page, Method: "PUT", Credentials: true, Headers: []Header{{"Accept", "*/*"}, {"Accept-Language", "en-US,en;q=0.9"}, {"X-Token", "1"}}}, false, "ignored the curl option --insecure"},
+		{"never sent", chromium156Unsent, Call{URL: url, Origin: page, Method: "PUT", Headers: []Header{{"X-Token", "1"}}}, true, "never sent this request"},
+		{"fetch with Authorization", chromium156Fetch, Call{URL: "http://127.0.0.1:41000/api?paste=6", Origin: page, Method: "GET", Credentials: true, Headers: []Header{{"authorization", "Bearer t0k"}}}, false, "--credentials=false"},
+		{"fetch omit", strings.Replace(chromium156Fetch, `"include"`, `"omit"`, 1), Call{URL: "http://127.0.0.1:41000/api?paste=6", Origin: page, Method: "GET", Headers: []Header{{"authorization", "Bearer t0k"}}}, false, "add --credentials"},
+	}
+	for _, tt := range tests {
+		p, err := ParsePaste(tt.paste)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		c := p.Call
+		if c.URL != tt.want.URL || c.Origin != tt.want.Origin || c.Method != tt.want.Method || c.Credentials != tt.want.Credentials || !slices.Equal(c.Headers, tt.want.Headers) || p.Unsent != tt.unsent {
+			t.Errorf("%s: got %+v unsent=%v\nwant %+v unsent=%v", tt.name, c, p.Unsent, tt.want, tt.unsent)
+		}
+		if notes := strings.Join(p.Notes, "\n"); !strings.Contains(notes, tt.note) {
+			t.Errorf("%s: notes lack %q:\n%s", tt.name, tt.note, notes)
+		}
+	}
+}

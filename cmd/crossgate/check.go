@@ -30,18 +30,19 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer, colo
 		return 0, err
 	}
 	var call check.Call
+	unsent := false
 	switch {
 	case len(pos) > 1:
 		return 0, fmt.Errorf("check takes one URL or one pasted copy, got %d arguments: crossgate check URL --origin ORIGIN", len(pos))
 	case len(pos) == 0 || pos[0] == "-" || check.LooksPasted(pos[0]):
-		call, err = pastedCall(fs, &cf, pos, stderr)
+		call, unsent, err = pastedCall(fs, &cf, pos, stderr)
 	default:
 		call, err = cf.call(pos[0])
 	}
 	if err != nil {
 		return 0, err
 	}
-	r, err := check.Run(ctx, call, check.Options{Send: *send})
+	r, err := check.RunPasted(ctx, call, unsent, check.Options{Send: *send})
 	if err != nil {
 		return 0, err
 	}
@@ -50,33 +51,35 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer, colo
 
 // pastedCall reads the copy from the argument or standard input and lets
 // the flags given say what it does not: --origin when it names none (or
-// to override it), --method, more --header, --credentials. Its notes go to
-// standard error.
-func pastedCall(fs *flag.FlagSet, cf *callFlags, pos []string, stderr io.Writer) (check.Call, error) {
+// to override it), --method, more --header, --credentials (and
+// --credentials=false, as a copy can say credentials the call had not).
+// Its notes go to standard error. unsent reports a copy of a request the
+// browser never sent, whose credentials no flag settled (check.RunPasted).
+func pastedCall(fs *flag.FlagSet, cf *callFlags, pos []string, stderr io.Writer) (_ check.Call, unsent bool, _ error) {
 	var text string
 	if len(pos) == 1 && pos[0] != "-" {
 		text = pos[0]
 	} else {
 		if f, ok := stdin.(*os.File); ok && len(pos) == 0 {
 			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
-				return check.Call{}, fmt.Errorf("check takes one URL: crossgate check URL --origin ORIGIN (or paste a DevTools copy on standard input: crossgate check -)")
+				return check.Call{}, false, fmt.Errorf("check takes one URL: crossgate check URL --origin ORIGIN (or paste a DevTools copy on standard input: crossgate check -)")
 			}
 		}
 		b, err := io.ReadAll(io.LimitReader(stdin, maxPaste+1))
 		if err != nil {
-			return check.Call{}, err
+			return check.Call{}, false, err
 		}
 		if len(b) > maxPaste {
-			return check.Call{}, fmt.Errorf("the pasted copy is larger than %d bytes", maxPaste)
+			return check.Call{}, false, fmt.Errorf("the pasted copy is larger than %d bytes", maxPaste)
 		}
 		text = string(b)
 		if strings.TrimSpace(text) == "" {
-			return check.Call{}, fmt.Errorf("check takes one URL, or a DevTools copy (as cURL or as fetch) on standard input, which was empty")
+			return check.Call{}, false, fmt.Errorf("check takes one URL, or a DevTools copy (as cURL or as fetch) on standard input, which was empty")
 		}
 	}
 	p, err := check.ParsePaste(text)
 	if err != nil {
-		return check.Call{}, err
+		return check.Call{}, false, err
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
@@ -87,16 +90,18 @@ func pastedCall(fs *flag.FlagSet, cf *callFlags, pos []string, stderr io.Writer)
 	if set["method"] {
 		c.Method = cf.method
 	}
-	c.Credentials = c.Credentials || cf.credentials
+	if set["credentials"] {
+		c.Credentials = cf.credentials
+	}
 	extra, err := parseHeaders(cf.headers)
 	if err != nil {
-		return check.Call{}, err
+		return check.Call{}, false, err
 	}
 	c.Headers = append(c.Headers, extra...)
 	for _, n := range p.Notes {
 		fmt.Fprintln(stderr, "note: "+n)
 	}
-	return c, nil
+	return c, p.Unsent && !set["credentials"], nil
 }
 
 func verdict(r *check.Report) int {

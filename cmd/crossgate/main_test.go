@@ -301,6 +301,7 @@ func TestCheckPasted(t *testing.T) {
 		{"--origin overrides the copy's", []string{"check", curl, "--origin", "https://evil.example"}, "", exitBlocked, "BLOCKED (cause: origin)"},
 		{"fetch without an origin", []string{"check", "-"}, fetchCopy, exitError, "pass --origin"},
 		{"fetch with --origin and credentials", []string{"check", "-", "--origin", app}, fetchCopy, exitBlocked, "BLOCKED (cause: credentials)"},
+		{"--credentials=false overrides the copy's", []string{"check", "-", "--origin", app, "--credentials=false"}, fetchCopy, exitAllowed, "ALLOWED"},
 		{"not a copy", []string{"check", "-"}, "wget " + url, exitError, "not a DevTools copy"},
 	}
 	for _, tt := range tests {
