@@ -17,6 +17,10 @@ import (
 
 // Timeouts. A scenario makes at most three fetches per framework, all on
 // loopback; anything slower than this is a hang, not a slow machine.
+// consoleWait bounds the wait for the console lines of blocked fetches,
+// which both engines write just after fetch() has rejected: the wait polls
+// and ends as soon as the lines expected are there, so the bound costs
+// nothing when they come, and a scenario that expects none does not wait.
 const (
 	startTimeout    = 60 * time.Second // browser start, page load, frames
 	scenarioTimeout = 30 * time.Second

@@ -116,6 +116,9 @@ func TestWebSocketOriginGoClients(t *testing.T) {
 // status when the server refused.
 func echoOnce(t *testing.T, url string, header http.Header, coder bool) (string, int) {
 	t.Helper()
+	// Bounds the handshake and one echo with a server on loopback, which
+	// take milliseconds: reaching it means a hang, and the test fails
+	// instead of waiting for the suite's timeout.
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if coder {

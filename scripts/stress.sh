@@ -17,7 +17,9 @@
 #                   shared tree do not break the runs
 #   STRESS_LOGS     where the logs go (default: a new temporary directory)
 #
-# Each run's `go test -v` output is kept in STRESS_LOGS; the summary
+# Each run's `go test -v` output is kept in STRESS_LOGS, and so are the
+# artifacts of a failed run (t.ArtifactDir: the cache tests' nginx logs and
+# configuration, the browsers' screenshots and consoles); the summary
 # counts, per test, the runs that printed "--- FAIL: Test...", and per
 # package the runs that failed with no test named (build failure, panic,
 # timeout).
@@ -111,17 +113,20 @@ failed_runs=0
 for ((run = 1; run <= N; run++)); do
 	for s in "${!dirs[@]}"; do
 		log="$LOGS/run$run-suite$s.log"
+		out="$LOGS/run$run-suite$s.artifacts" # what the tests saved (t.ArtifactDir), kept when the run fails
+		mkdir -p "$out"
 		start=$SECONDS
 		# In the background and waited for, so that a signal ends the script
 		# (and, through the trap, the run) at once rather than after it.
 		set -m
 		# shellcheck disable=SC2086 # the arguments are words
-		(cd "${dirs[$s]}" && exec go test -count=1 -v -timeout "$TIMEOUT" ${args[$s]}) >"$log" 2>&1 &
+		(cd "${dirs[$s]}" && exec go test -count=1 -v -timeout "$TIMEOUT" -artifacts -outputdir "$out" ${args[$s]}) >"$log" 2>&1 &
 		running=$!
 		set +m
 		if wait "$running"; then
 			running=
 			status=ok
+			rm -rf "$out"
 		else
 			running=
 			status=FAIL
