@@ -14,6 +14,15 @@ import (
 // one step per check to r and reports whether the answer lets the actual
 // request go.
 func JudgePreflight(r *Report, c *Call, p Plan, status int, h http.Header) bool {
+	// A preflight is never redirected: Fetch (#cors-preflight-fetch-0)
+	// sends it by HTTP-network-or-cache fetch, which follows no redirect,
+	// so a 3xx fails as a status that is not ok; Chromium fails it as a
+	// redirect before it reads any CORS header, and its console says
+	// "Redirect is not allowed for a preflight request".
+	if loc := h.Get("Location"); isRedirectStatus(status) && loc != "" {
+		r.block(CauseRedirect, fmt.Sprintf("preflight: answered %s with Location %s: the browser never follows a redirect of a preflight", statusWords(status), loc))
+		return false
+	}
 	cause, text := corsCheck(h, c.Origin, c.Credentials)
 	if cause != CauseNone {
 		r.block(cause, "preflight: "+text)

@@ -175,15 +175,6 @@ func TestRunRedirectFailures(t *testing.T) {
 			t.Fatalf("err %v allowed %v cause %q requests %d", err, r.Allowed, r.Cause, len(j.all()))
 		}
 	})
-	t.Run("preflight redirected", func(t *testing.T) {
-		var j journal
-		to := "/elsewhere"
-		base := j.serve(t, redirector(307, &to, page))
-		r, err := Run(context.Background(), Call{URL: base, Origin: page, Method: "PUT"}, Options{Send: true})
-		if err != nil || r.Allowed || r.Cause != CauseStatus || len(j.all()) != 1 {
-			t.Fatalf("err %v allowed %v cause %q requests %d: want the preflight's redirect refused, nothing followed", err, r.Allowed, r.Cause, len(j.all()))
-		}
-	})
 }
 
 // TestRunRedirectedRequestIsPreflightedAgain: a PUT redirected by 307 to
@@ -252,5 +243,26 @@ func TestRunSameOrigin(t *testing.T) {
 	r, err = Run(context.Background(), Call{URL: base + "/away", Origin: base}, Options{})
 	if err != nil || r.Allowed || r.Cause != CauseOrigin || len(other.all()) != 1 || other.all()[0].origin != base {
 		t.Fatalf("err %v allowed %v cause %q target saw %+v: want blocked at the other origin, which got Origin %s", err, r.Allowed, r.Cause, other.all(), base)
+	}
+}
+
+// TestRunRedirectedPreflight: a preflight answered with a redirect fails
+// as a redirect, whatever CORS headers the redirect carries, and is not
+// asked again: the diagnosis says to call the URL it redirects to.
+func TestRunRedirectedPreflight(t *testing.T) {
+	const page = "https://app.example"
+	for _, acao := range []string{"", page} {
+		var j journal
+		target := "https://api.example/items/"
+		url := j.serve(t, func(w http.ResponseWriter, r *http.Request) {
+			if acao != "" {
+				w.Header().Set("Access-Control-Allow-Origin", acao)
+			}
+			http.Redirect(w, r, target, http.StatusPermanentRedirect)
+		})
+		r, err := Run(context.Background(), Call{URL: url + "/items", Origin: page, Method: "PUT"}, Options{})
+		if err != nil || r.Allowed || r.Cause != CauseRedirect || r.RootCause != CauseRedirect || len(j.all()) != 1 || !strings.Contains(r.Diagnosis, "call the URL it redirects to") {
+			t.Errorf("ACAO %q: allowed=%v cause %q root %q after %d requests, diagnosis %q (%v)", acao, r.Allowed, r.Cause, r.RootCause, len(j.all()), r.Diagnosis, err)
+		}
 	}
 }

@@ -102,6 +102,10 @@ func (pr *prober) simpleGET() (bool, http.Header, error) {
 // when the answer carries no CORS header at all, since otherwise the
 // console's cause is already the server's.
 func (r *Report) findRootCause(ctx context.Context, client *http.Client, c *Call, p Plan, status int, h http.Header) error {
+	if r.Cause == CauseRedirect {
+		r.Diagnosis = "the server redirects the preflight (a redirect from http to https, or to add or drop a trailing slash, does): have the page call the URL it redirects to, where the preflight is answered"
+		return nil
+	}
 	if hasCORSHeader(h) {
 		if r.Cause == CauseStatus {
 			r.Diagnosis = fmt.Sprintf("the CORS middleware answered the preflight but let it through to the application, which answered %s: "+
