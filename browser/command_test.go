@@ -95,6 +95,10 @@ func playInChromium(t *testing.T, ctx context.Context, c check.Call) stepResult 
 // causes.
 func causeOfIssue(code string) check.Cause {
 	switch {
+	case strings.Contains(code, "Redirect"):
+		// RedirectContainsCredentials, PreflightDisallowedRedirect: a
+		// redirect the browser refuses to follow.
+		return check.CauseRedirect
 	case strings.Contains(code, "MultipleAllowOriginValues"), strings.HasPrefix(code, "InvalidAllow"), strings.HasPrefix(code, "PreflightInvalidAllow") && !strings.Contains(code, "Credentials"):
 		return check.CauseMalformed
 	case strings.Contains(code, "Wildcard"), strings.Contains(code, "Credentials"):
@@ -109,4 +113,17 @@ func causeOfIssue(code string) check.Cause {
 		return check.CauseStatus
 	}
 	return check.Cause("unknown: " + code)
+}
+
+// causeOfFailure maps a failed fetch, as Network.loadingFailed reports
+// it, onto the command's causes: its CORS error when it has one, and the
+// network errors that end a redirect chain.
+func causeOfFailure(corsError, errorText string) check.Cause {
+	switch {
+	case corsError != "":
+		return causeOfIssue(corsError)
+	case errorText == "net::ERR_TOO_MANY_REDIRECTS", errorText == "net::ERR_UNSAFE_REDIRECT", errorText == "net::ERR_INVALID_REDIRECT":
+		return check.CauseRedirect
+	}
+	return check.Cause("unknown: " + errorText)
 }
