@@ -42,7 +42,7 @@ const (
 
 // synopses are each command's usage line, in the README's spelling.
 var synopses = map[string]string{
-	"check":   "crossgate check URL --origin ORIGIN [--method M] [--header 'Name: value']... [--credentials] [--send] [--json]\n  crossgate check [-|'curl ...'|'fetch(...)'] [--origin ORIGIN] [--send] [--json]   (a DevTools copy, as cURL or as fetch, as the argument or on standard input)",
+	"check":   "crossgate check URL --origin ORIGIN [--method M] [--header 'Name: value']... [--credentials] [--send] [--json]\n  crossgate check [-|'curl ...'|'fetch(...)'] [--origin ORIGIN] [--credentials[=false]] [--send] [--json]   (a DevTools copy, as cURL or as fetch, as the argument or on standard input)",
 	"compare": "crossgate compare URL_A URL_B --origin ORIGIN... [--method M]... [--header 'Name: value']... [--send] [--verbose] [--json]",
 	"explain": "crossgate explain --config policy.json --origin ORIGIN [--method M] [--header 'Name: value']... [--credentials] [--json]",
 	"version": "crossgate version",
