@@ -130,10 +130,11 @@ if [ "$INSTR" != 0 ]; then
 	# Each dump is one benchmark: its name on the "desc: Trigger" line, its
 	# loop's instructions on "totals:". Written as benchmark lines, so
 	# that benchstat and the ratios read them like times.
-	for f in "$OUT"/callgrind/cg.*.*; do
+	# In the order they ran (cg.<pid>.<n>), which is the tables' order.
+	for f in $(cd "$OUT/callgrind" && ls cg.*.* | sort -t. -k3 -n); do
 		awk -v n="$INSTR_ITERS" '/^desc: Trigger: Client Request: /{name=substr($0, 32)}
-			/^totals:/{printf "%s\t%d\t%.1f instr/op\n", name, n, $2/n}' "$f"
-	done | sort -s -k1,1 | libcol > "$OUT/instr.txt"
+			/^totals:/{printf "%s\t%d\t%.1f instr/op\n", name, n, $2/n}' "$OUT/callgrind/$f"
+	done | libcol > "$OUT/instr.txt"
 	benchstat -filter '-.name:Decide' -table .name -col "$libs" "$OUT/instr.txt" > "$OUT/instr-benchstat.txt"
 	benchstat -format csv -filter '-.name:Decide' -table .name -col /library "$OUT/instr.txt" > "$OUT/instr.csv"
 	benchstat -format csv -filter '.name:Decide' "$OUT/instr.txt" > "$OUT/instr-decide.csv"
