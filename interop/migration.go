@@ -81,8 +81,9 @@ func MigrationCalls(origins []string) check.Matrix {
 	}
 }
 
-// Migrations are the pages' examples and their translations.
-var Migrations = []Migration{
+// Migrations are the pages' examples and their translations, the echo v5
+// and fiber v3 ones last (migration_majors.go).
+var Migrations = append([]Migration{
 	{
 		Name: "rs/cors", Page: "docs/migrate/rs-cors.md",
 		Origins: []string{appOrigin, subOrigin, foreignOrigin},
@@ -398,7 +399,7 @@ var Migrations = []Migration{
 			return serveFiber(cors)
 		},
 	},
-}
+}, currentMajorMigrations...)
 
 // serveGin serves mw on a gin engine, before a route answering Path.
 func serveGin(mw gin.HandlerFunc) (string, func(), error) {
