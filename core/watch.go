@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"time"
@@ -149,13 +150,25 @@ func (w *fileWatch) settle() {
 	w.problem(w.rejected)
 }
 
-// problem reports err unless it was the last one reported.
+// problem reports err unless it is the problem last reported.
 func (w *fileWatch) problem(err error) {
-	if err.Error() == w.reported {
+	key := problemKey(err)
+	if key == w.reported {
 		return
 	}
-	w.reported = err.Error()
+	w.reported = key
 	w.report(err)
+}
+
+// problemKey is what makes two errors one problem. A missing file is one
+// problem whichever call noticed it: a file removed between the tick's
+// stat and its open fails the open ("open ...: no such file") and then
+// every later stat ("stat ...: no such file"), and must be reported once.
+func problemKey(err error) string {
+	if errors.Is(err, fs.ErrNotExist) {
+		return "missing"
+	}
+	return err.Error()
 }
 
 // readRegularFile reads at most maxPolicyFile bytes of path, which must be

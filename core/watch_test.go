@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -256,5 +257,23 @@ func BenchmarkWatchFileTick(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		w.check()
+	}
+}
+
+// TestWatchFileReportsAMissingFileOnce: a file removed between a tick's
+// stat and its open is noticed by the open, then by every later stat; the
+// two errors differ in words but are one problem, reported once (found by
+// scripts/stress.sh: TestWatchFileUnderTraffic saw both reported).
+func TestWatchFileReportsAMissingFileOnce(t *testing.T) {
+	var reports []error
+	w := fileWatch{path: "policy.json", report: func(err error) { reports = append(reports, err) }}
+	w.problem(&fs.PathError{Op: "open", Path: "policy.json", Err: fs.ErrNotExist})
+	w.problem(&fs.PathError{Op: "stat", Path: "policy.json", Err: fs.ErrNotExist})
+	if len(reports) != 1 {
+		t.Fatalf("reports = %q, want the missing file once", reports)
+	}
+	w.problem(&fs.PathError{Op: "open", Path: "policy.json", Err: fs.ErrPermission})
+	if len(reports) != 2 {
+		t.Fatalf("reports = %q, want a new problem reported", reports)
 	}
 }
