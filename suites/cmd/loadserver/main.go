@@ -14,6 +14,8 @@ package main
 import (
 	"flag"
 	"fmt"
+	corsfasthttp "github.com/crossgate/crossgate/fasthttp"
+	"github.com/valyala/fasthttp"
 	"log"
 	"net"
 	"net/http"
@@ -58,7 +60,7 @@ const body = `{"id":"42"}`
 
 func main() {
 	name := flag.String("framework", "chi", "chi, gin, echo, echov5, fiber or fiberv3")
-	mw := flag.String("middleware", "crossgate", "crossgate, none, or (chi only) writeonly")
+	mw := flag.String("middleware", "crossgate", "crossgate, none, or writeonly (crossgate's answers written without deciding)")
 	n := flag.Int("patterns", 1, "number of tenant patterns in the policy")
 	addr := flag.String("addr", "127.0.0.1:0", "loopback address to listen on")
 	printOrigin := flag.Bool("print-origin", false, "print an origin the policy allows, and exit")
@@ -71,6 +73,7 @@ func main() {
 		return
 	}
 	var p *core.Policy
+	var wo *writeOnly
 	serve, ok := frameworks[*name]
 	if !ok {
 		log.Fatalf("unknown framework %q", *name)
@@ -82,10 +85,8 @@ func main() {
 			log.Fatal(err)
 		}
 		if *mw == "writeonly" {
-			if *name != "chi" {
-				log.Fatalf("-middleware writeonly: chi only")
-			}
-			serve = writeOnlyChi(tenants.PatternHost(*n / 2))
+			wo = decideOnce(p, tenants.PatternHost(*n/2))
+			p = nil
 		}
 	case "none":
 	default:
@@ -99,19 +100,23 @@ func main() {
 		log.Fatalf("refusing to serve on %v: loopback only", ip)
 	}
 	fmt.Println(ln.Addr())
-	go func() { log.Fatal(serve(ln, p)) }()
+	go func() { log.Fatal(serve(ln, p, wo)) }()
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	<-sig
 }
 
 // frameworks serve the application on ln, with crossgate enforcing p at
-// the router level when p is not nil.
-var frameworks = map[string]func(ln net.Listener, p *core.Policy) error{
-	"chi": func(ln net.Listener, p *core.Policy) error {
+// the router level when p is not nil, or writing wo's answers without
+// deciding when wo is not nil.
+var frameworks = map[string]func(ln net.Listener, p *core.Policy, wo *writeOnly) error{
+	"chi": func(ln net.Listener, p *core.Policy, wo *writeOnly) error {
 		r := chi.NewRouter()
 		if p != nil {
 			r.Use(corschi.Middleware(p))
+		}
+		if wo != nil {
+			r.Use(wo.http)
 		}
 		r.Get("/api/items/{id}", func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "application/json")
@@ -120,38 +125,74 @@ var frameworks = map[string]func(ln net.Listener, p *core.Policy) error{
 		r.Options("/api/items/{id}", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
 		return http.Serve(ln, r)
 	},
-	"gin": func(ln net.Listener, p *core.Policy) error {
+	"gin": func(ln net.Listener, p *core.Policy, wo *writeOnly) error {
 		gin.SetMode(gin.ReleaseMode)
 		e := gin.New()
 		if p != nil {
 			e.Use(corsgin.Middleware(p))
 		}
+		if wo != nil {
+			e.Use(func(c *gin.Context) {
+				if d := wo.write(c.Writer.Header(), c.Request.Method); d.End {
+					c.AbortWithStatus(d.Status)
+				}
+			})
+		}
 		e.GET("/api/items/:id", func(c *gin.Context) { c.Data(http.StatusOK, "application/json", []byte(body)) })
 		e.OPTIONS("/api/items/:id", func(c *gin.Context) { c.Status(http.StatusNoContent) })
 		return http.Serve(ln, e)
 	},
-	"echo": func(ln net.Listener, p *core.Policy) error {
+	"echo": func(ln net.Listener, p *core.Policy, wo *writeOnly) error {
 		e := echo.New()
 		if p != nil {
 			e.Use(corsecho.Middleware(p))
+		}
+		if wo != nil {
+			e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+				return func(c echo.Context) error {
+					if d := wo.write(c.Response().Header(), c.Request().Method); d.End {
+						return c.NoContent(d.Status)
+					}
+					return next(c)
+				}
+			})
 		}
 		e.GET("/api/items/:id", func(c echo.Context) error { return c.Blob(http.StatusOK, "application/json", []byte(body)) })
 		e.OPTIONS("/api/items/:id", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
 		return http.Serve(ln, e)
 	},
-	"echov5": func(ln net.Listener, p *core.Policy) error {
+	"echov5": func(ln net.Listener, p *core.Policy, wo *writeOnly) error {
 		e := echov5.New()
 		if p != nil {
 			e.Use(corsechov5.Middleware(p))
+		}
+		if wo != nil {
+			e.Use(func(next echov5.HandlerFunc) echov5.HandlerFunc {
+				return func(c *echov5.Context) error {
+					if d := wo.write(c.Response().Header(), c.Request().Method); d.End {
+						return c.NoContent(d.Status)
+					}
+					return next(c)
+				}
+			})
 		}
 		e.GET("/api/items/:id", func(c *echov5.Context) error { return c.Blob(http.StatusOK, "application/json", []byte(body)) })
 		e.OPTIONS("/api/items/:id", func(c *echov5.Context) error { return c.NoContent(http.StatusNoContent) })
 		return http.Serve(ln, e)
 	},
-	"fiber": func(ln net.Listener, p *core.Policy) error {
+	"fiber": func(ln net.Listener, p *core.Policy, wo *writeOnly) error {
 		app := fiber.New(fiber.Config{DisableStartupMessage: true})
 		if p != nil {
 			app.Use(corsfiber.Middleware(p))
+		}
+		if wo != nil {
+			app.Use(func(c *fiber.Ctx) error {
+				if d := wo.writeFast(&c.Response().Header, c.Method()); d.End {
+					c.Status(d.Status)
+					return nil
+				}
+				return c.Next()
+			})
 		}
 		app.Get("/api/items/:id", func(c *fiber.Ctx) error {
 			c.Set("Content-Type", "application/json")
@@ -160,10 +201,19 @@ var frameworks = map[string]func(ln net.Listener, p *core.Policy) error{
 		app.Options("/api/items/:id", func(c *fiber.Ctx) error { return c.SendStatus(http.StatusNoContent) })
 		return app.Listener(ln)
 	},
-	"fiberv3": func(ln net.Listener, p *core.Policy) error {
+	"fiberv3": func(ln net.Listener, p *core.Policy, wo *writeOnly) error {
 		app := fiberv3.New()
 		if p != nil {
 			app.Use(corsfiberv3.Middleware(p))
+		}
+		if wo != nil {
+			app.Use(func(c fiberv3.Ctx) error {
+				if d := wo.writeFast(&c.Response().Header, c.Method()); d.End {
+					c.Status(d.Status)
+					return nil
+				}
+				return c.Next()
+			})
 		}
 		app.Get("/api/items/:id", func(c fiberv3.Ctx) error {
 			c.Set("Content-Type", "application/json")
@@ -174,34 +224,52 @@ var frameworks = map[string]func(ln net.Listener, p *core.Policy) error{
 	},
 }
 
-// writeOnlyChi serves chi's application behind a middleware that writes
-// crossgate's answers to origin's allowed GET and preflight, decided once at
-// start: what the answers' size costs end to end, without deciding.
-func writeOnlyChi(origin string) func(net.Listener, *core.Policy) error {
-	return func(ln net.Listener, p *core.Policy) error {
-		get := httptest.NewRequest(http.MethodGet, "/api/items/42", nil)
-		get.Header.Set("Origin", origin)
-		pre := httptest.NewRequest(http.MethodOptions, "/api/items/42", nil)
-		pre.Header.Set("Origin", origin)
-		pre.Header.Set("Access-Control-Request-Method", "PUT")
-		pre.Header.Set("Access-Control-Request-Headers", "x-token")
-		actual, preflight := p.Decide(core.FromHTTP(get)), p.Decide(core.FromHTTP(pre))
-		r := chi.NewRouter()
-		r.Use(func(next http.Handler) http.Handler {
-			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				if r.Method == http.MethodOptions {
-					core.WriteHTTP(w.Header(), &preflight)
-					w.WriteHeader(preflight.Status)
-					return
-				}
-				core.WriteHTTP(w.Header(), &actual)
-				next.ServeHTTP(w, r)
-			})
-		})
-		r.Get("/api/items/{id}", func(w http.ResponseWriter, _ *http.Request) {
-			w.Header().Set("Content-Type", "application/json")
-			_, _ = w.Write([]byte(body))
-		})
-		return http.Serve(ln, r)
+// writeOnly holds crossgate's answers to one origin's allowed GET and
+// preflight, decided once at start: a server that writes them on every
+// request, without deciding, is what the answers' size costs end to end,
+// the ceiling crossgate is measured against.
+type writeOnly struct{ actual, preflight core.Decision }
+
+// decideOnce decides the load's two requests from origin under p.
+func decideOnce(p *core.Policy, origin string) *writeOnly {
+	get := httptest.NewRequest(http.MethodGet, "/api/items/42", nil)
+	get.Header.Set("Origin", origin)
+	pre := httptest.NewRequest(http.MethodOptions, "/api/items/42", nil)
+	pre.Header.Set("Origin", origin)
+	pre.Header.Set("Access-Control-Request-Method", "PUT")
+	pre.Header.Set("Access-Control-Request-Headers", "x-token")
+	return &writeOnly{actual: p.Decide(core.FromHTTP(get)), preflight: p.Decide(core.FromHTTP(pre))}
+}
+
+// decision is the answer for a request of method.
+func (wo *writeOnly) decision(method string) *core.Decision {
+	if method == http.MethodOptions {
+		return &wo.preflight
 	}
+	return &wo.actual
+}
+
+// write writes the answer for method into h and returns it.
+func (wo *writeOnly) write(h http.Header, method string) *core.Decision {
+	d := wo.decision(method)
+	core.WriteHTTP(h, d)
+	return d
+}
+
+// writeFast is write for fasthttp's response header.
+func (wo *writeOnly) writeFast(h *fasthttp.ResponseHeader, method string) *core.Decision {
+	d := wo.decision(method)
+	corsfasthttp.WriteDecision(h, d)
+	return d
+}
+
+// http is the write-only middleware in net/http form.
+func (wo *writeOnly) http(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if d := wo.write(w.Header(), r.Method); d.End {
+			w.WriteHeader(d.Status)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
