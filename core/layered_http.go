@@ -2,19 +2,21 @@ package core
 
 import "net/http"
 
-// SettleHTTP is Settle for a net/http request, h being its response's
-// header map. The earlier layer it can see is one that allowed the request
-// and wrote Access-Control-Allow-Origin into h: net/http offers no
-// per-request mark that costs no allocation, and in every net/http
-// framework the outer layer runs first. It costs one length test on an
-// empty map, one lookup on another.
-func (p *Policy) SettleHTTP(h http.Header, r *http.Request, d *Decision) {
-	if len(h) == 0 || d.Kind == NotCORS {
-		return
-	}
-	if _, earlier := h[headerAllowOrigin]; earlier {
+// RespondHTTP is what a net/http adapter does with d, which p decided for
+// r: settle it against an earlier crossgate layer (Settle), then write it
+// into h, r's response header map (WriteHTTP). The earlier layer it can see
+// is one that allowed the request and wrote Access-Control-Allow-Origin
+// into h: net/http offers no per-request mark that costs no allocation,
+// and in every net/http framework the outer layer runs first. Settling and
+// writing both ask whether h holds that header; RespondHTTP asks once: one
+// length test on an empty map, one lookup on another. corsfasthttp.Respond
+// is the same for fasthttp.
+func (p *Policy) RespondHTTP(h http.Header, r *http.Request, d *Decision) {
+	empty, layered := answeredBefore(h)
+	if layered && d.Kind != NotCORS {
 		p.settleHTTP(r, d)
 	}
+	writeHTTP(h, d, empty, layered)
 }
 
 // settleHTTP is the path of a request another layer answered.

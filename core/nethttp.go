@@ -62,14 +62,27 @@ func fromHTTP(r *http.Request, p *Policy, req *Request) {
 // A CORS field that an earlier layer wrote and d does not set is deleted
 // (see Decision.Stale), so the last policy to decide answers alone.
 func WriteHTTP(h http.Header, d *Decision) {
-	// The common case, a header map without an earlier CORS answer, costs
-	// one length test (an empty map) or one lookup.
-	empty := len(h) == 0
-	if !empty {
-		if _, layered := h[headerAllowOrigin]; layered {
-			for _, name := range d.Stale() {
-				delete(h, name)
-			}
+	empty, layered := answeredBefore(h)
+	writeHTTP(h, d, empty, layered)
+}
+
+// answeredBefore tells whether h is empty, and whether it holds an earlier
+// layer's Access-Control-Allow-Origin. The common case, a header map
+// without an earlier CORS answer, costs one length test (an empty map) or
+// one lookup.
+func answeredBefore(h http.Header) (empty, layered bool) {
+	if len(h) == 0 {
+		return true, false
+	}
+	_, layered = h[headerAllowOrigin]
+	return false, layered
+}
+
+// writeHTTP is WriteHTTP once answeredBefore has looked at h.
+func writeHTTP(h http.Header, d *Decision, empty, layered bool) {
+	if layered {
+		for _, name := range d.Stale() {
+			delete(h, name)
 		}
 	}
 	for i := range d.Len() {

@@ -86,8 +86,7 @@ func middleware(cfg Config) echo.MiddlewareFunc {
 				core.ForwardedHTTP(c.Request(), &req)
 			}
 			d := p.DecideContext(c.Request().Context(), req)
-			p.SettleHTTP(c.Response().Header(), c.Request(), &d)
-			core.WriteHTTP(c.Response().Header(), &d)
+			p.RespondHTTP(c.Response().Header(), c.Request(), &d)
 			if d.End {
 				return c.NoContent(d.Status)
 			}

@@ -72,8 +72,7 @@ func MiddlewareWithOptions(p *core.Policy, o Options) gin.HandlerFunc {
 			core.ForwardedHTTP(c.Request, &req)
 		}
 		d := p.DecideContext(c.Request.Context(), req)
-		p.SettleHTTP(c.Writer.Header(), c.Request, &d)
-		core.WriteHTTP(c.Writer.Header(), &d)
+		p.RespondHTTP(c.Writer.Header(), c.Request, &d)
 		if d.End {
 			// AbortWithStatus writes the status with an empty body and
 			// stops the chain, so the application never sees the preflight.

@@ -90,8 +90,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		core.ForwardedHTTP(r, &req)
 	}
 	d := h.policy.DecideContext(r.Context(), req)
-	h.policy.SettleHTTP(w.Header(), r, &d)
-	core.WriteHTTP(w.Header(), &d)
+	h.policy.RespondHTTP(w.Header(), r, &d)
 	if d.End {
 		w.WriteHeader(d.Status)
 		return
