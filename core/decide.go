@@ -84,8 +84,15 @@ func (c *compiled) originRefusal(origin []string, code ReasonCode) Reason {
 
 // methodAllowed tells whether the preflight's requested method, one
 // well-formed token, is allowed; like originVerdict, it builds no Reason.
+// A listed method is a token (New checked it), so the common request, one
+// of them, is decided by the comparisons alone, before the byte-by-byte
+// token check that any other method needs.
 func (c *compiled) methodAllowed(lines []string) bool {
-	return len(lines) == 1 && len(lines[0]) <= maxMethodLen && isToken(lines[0]) && c.methods.allows(lines[0])
+	if len(lines) != 1 {
+		return false
+	}
+	m := lines[0]
+	return c.methods.listedExactly(m) || len(m) <= maxMethodLen && isToken(m) && c.methods.allows(m)
 }
 
 // methodRefusal returns why the requested method, which methodAllowed

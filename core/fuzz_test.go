@@ -40,6 +40,12 @@ var originSeeds = []struct{ entries, origin string }{
 	{"http://localhost:*", "http://localhost:3000"},
 	{"http://[::1]:*", "http://[::1]:8080"},
 	{"https://*.example.com:*", "https://a.b.example.com:8443"},
+	{"https://*.example.com:8443", "https://a.b.example.com:8443"},
+	{"https://*.example.com:8443", "https://a.example.com:8443:8443"},
+	{"https://*.example.com:8443", "https://a.example.com"},
+	{"https://*.example.com", "https://a:1.example.com"},
+	{"https://*.example.com", "https://a.example.com:443"},
+	{"https://*.github.io", "https://a.b.github.io"},
 	{"https://xn--bcher-kva.example", "https://bücher.example"},
 	{"*", "null"},
 	{"https://example.com", "null"},
@@ -146,6 +152,14 @@ func FuzzRequestHeaders(f *testing.F) {
 	f.Add([]byte{1, 0}, "x-token\t,\tx-token")
 	f.Add([]byte{1, 0}, "x token")
 	f.Add([]byte{1, 3}, "x-é")
+	// The browser's own form, which check decides on a fast path: sorted,
+	// lower-case, bare commas; and near misses of it.
+	f.Add([]byte{3, 1, 4, 6}, "content-type,x-a,x-token")
+	f.Add([]byte{3, 1, 4, 6}, "content-type,x-a,x-token,")
+	f.Add([]byte{3, 1, 4, 6}, "x-a,content-type")
+	f.Add([]byte{3, 1, 4, 6}, "content-type,content-type")
+	f.Add([]byte{3, 1, 4, 6}, "content-type-x,x-a")
+	f.Add([]byte{3, 1, 4, 3}, "content-type,x-a,x-b")
 	f.Fuzz(func(t *testing.T, data []byte, acrh string) {
 		pk := picker{data}
 		headers := pk.list(fragHeaders, 4)

@@ -84,6 +84,17 @@ func isNormalizedLower(v string) bool {
 	return false
 }
 
+// listedExactly tells whether method is one of the listed methods, byte
+// for byte.
+func (m *methodMatcher) listedExactly(method string) bool {
+	for _, l := range m.listed {
+		if l == method {
+			return true
+		}
+	}
+	return false
+}
+
 // allows reports whether a preflight may ask for method. Methods compare
 // case-sensitively (Fetch, #cors-preflight-fetch-0, step "if methods does
 // not contain request's method").
@@ -94,10 +105,5 @@ func (m *methodMatcher) allows(method string) bool {
 	if m.any {
 		return len(method) <= maxMethodLen && !isForbiddenMethod(method)
 	}
-	for _, l := range m.listed {
-		if l == method {
-			return true
-		}
-	}
-	return false
+	return m.listedExactly(method)
 }

@@ -17,7 +17,8 @@ func FromHTTP(r *http.Request) (req Request) {
 // FromHTTP is the package's FromHTTP for requests that p decides, as
 // adapters call it: it leaves out Access-Control-Request-Private-Network
 // unless p answers Private Network Access preflights (Config.PrivateNetwork)
-// or has scopes, which might. Decide reads that header nowhere else, and
+// or has scopes, which might, and the Path of a request without an Origin
+// unless p has scopes. Decide reads that header nowhere else, and
 // its lookup, a hash of a 38-byte name in the header map, is a twentieth
 // of a preflight's cost.
 func (p *Policy) FromHTTP(r *http.Request) (req Request) {
@@ -38,7 +39,13 @@ func (p *Policy) readsPrivateNetwork() bool {
 // call level makes.
 func fromHTTP(r *http.Request, p *Policy, req *Request) {
 	h := r.Header
-	*req = Request{Method: r.Method, Origin: h["Origin"], Path: httpPath(r), Host: r.Host, Scheme: "http"}
+	*req = Request{Method: r.Method, Origin: h["Origin"], Host: r.Host, Scheme: "http"}
+	// The path picks a scope and is reported in refusals: a request
+	// without an Origin, which is never refused, needs it only to find
+	// its scope.
+	if p == nil || len(req.Origin) > 0 || p.scopes.Load() != nil {
+		req.Path = httpPath(r)
+	}
 	if r.TLS != nil {
 		req.Scheme = "https"
 	}

@@ -26,6 +26,11 @@ type originRule struct {
 	// guardSuffixes: with Credentials, a subdomain rule over a domain that
 	// has public suffixes below it refuses hosts registered under them.
 	guardSuffixes bool
+	// prefix and suffix are what a "*." rule with a fixed port (or none)
+	// requires before and after the subdomain labels ("https://" and
+	// ".example.com:8443"), built by newOriginMatcher for matchEnds;
+	// suffix is "" for every other rule.
+	prefix, suffix string
 }
 
 func (r originRule) isPattern() bool { return r.subdomains || r.port == "*" }
@@ -469,6 +474,15 @@ func checkLabel(l string) string {
 func isHostByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_'
 }
+
+// hostBytes is isHostByte as a table, for loops over a request's host:
+// one load a byte instead of five comparisons.
+var hostBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isHostByte(byte(c))
+	}
+	return t
+}()
 
 // isLoopback reports hosts that only this machine can serve, which are
 // trustworthy over plain http (Secure Contexts, #is-origin-trustworthy).
