@@ -122,7 +122,7 @@ func ExamplePolicy_DecideContext() {
 		fmt.Println(r.Context.Value(requestID{}), r.SameOrigin, r.Reason)
 	})
 	ctx := context.WithValue(context.Background(), requestID{}, "req-42")
-	policy.DecideContext(ctx, core.Request{Method: "POST", Origin: []string{"https://api.example.com"},
+	policy.DecideContext(ctx, &core.Request{Method: "POST", Origin: []string{"https://api.example.com"},
 		Host: "api.example.com", Scheme: "https"})
 	// Output: req-42 true origin "https://api.example.com" not allowed (allowed: https://app.example.com)
 }

@@ -32,6 +32,16 @@ func (p *Policy) OnRefusal(hook func(Refusal)) {
 	p.hook.Store(&refusalHook{fn: hook})
 }
 
+// ReportsRefusals tells whether a refusal by p may reach a hook (OnRefusal
+// on p, on the policy p is a scope of, or on one of p's scopes), so that an
+// adapter whose request context costs a lookup, such as fiber's, fetches it
+// for DecideContext only then and passes context.Background() otherwise.
+// A hook set between this call and DecideContext receives that one
+// request's refusal with the background context.
+func (p *Policy) ReportsRefusals() bool {
+	return p.hook.Load() != nil || p.scopes.Load() != nil || p.outer.Load() != nil
+}
+
 // report hands a refusal to the hook, if one is set. Only scalars and a
 // string leave the Decision here, never its slices: escape analysis treats
 // a struct as one whole, so passing the hook anything holding the request's

@@ -107,3 +107,37 @@ func TestSlogRefusalsNilLogger(t *testing.T) {
 		t.Errorf("SlogRefusals(nil) logged %q, want the refusal in slog.Default's log", log)
 	}
 }
+
+// TestReportsRefusals: an adapter that skips fetching the request context
+// when no hook can hear a refusal must be told of every hook that can: the
+// policy's own, and those reached through scopes.
+func TestReportsRefusals(t *testing.T) {
+	cfg := core.Config{Origins: []string{"https://app.example.com"}}
+	newPolicy := func() *core.Policy {
+		p, err := core.New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	p := newPolicy()
+	if p.ReportsRefusals() {
+		t.Fatal("a policy without a hook or scopes reports refusals")
+	}
+	p.OnRefusal(func(core.Refusal) {})
+	if !p.ReportsRefusals() {
+		t.Fatal("a policy with a hook does not report refusals")
+	}
+	p.OnRefusal(nil)
+	if p.ReportsRefusals() {
+		t.Fatal("a policy whose hook was removed still reports refusals")
+	}
+	inner := newPolicy()
+	if err := p.Scope("/api", inner); err != nil {
+		t.Fatal(err)
+	}
+	if !p.ReportsRefusals() || !inner.ReportsRefusals() {
+		t.Fatalf("with a scope: outer reports %v, scope reports %v; want both true (a scope's hook, or its outer's, may hear)",
+			p.ReportsRefusals(), inner.ReportsRefusals())
+	}
+}

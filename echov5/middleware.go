@@ -85,7 +85,7 @@ func middleware(cfg Config) echo.MiddlewareFunc {
 			if trustProxy {
 				core.ForwardedHTTP(c.Request(), &req)
 			}
-			d := p.DecideContext(c.Request().Context(), req)
+			d := p.DecideContext(c.Request().Context(), &req)
 			p.RespondHTTP(c.Response().Header(), c.Request(), &d)
 			if d.End {
 				return c.NoContent(d.Status)

@@ -25,25 +25,32 @@ func Settle(rc *fasthttp.RequestCtx, p *core.Policy, r *core.Request, d *core.De
 	if d.Kind == core.NotCORS {
 		return
 	}
-	settle(rc, p, r, d, readEarlier(&rc.Response.Header).allowOrigin)
+	settle(rc, p, r, d, rc.UserValue(layerKey), readEarlier(&rc.Response.Header).allowOrigin)
 }
+
+// Earlier is what Respond found on the request of an earlier crossgate
+// layer, for HandOn: one read of fasthttp's per-request values serves both.
+type Earlier struct{ mark any }
 
 // Respond settles d (Settle) and writes it into the response
 // (WriteDecision), reading the response's lines once for both: what an
 // adapter calls between deciding and ending or handing on the request.
-func Respond(rc *fasthttp.RequestCtx, p *core.Policy, r *core.Request, d *core.Decision) {
-	e := readEarlier(&rc.Response.Header)
+// Pass what it returns to HandOn.
+func Respond(rc *fasthttp.RequestCtx, p *core.Policy, r *core.Request, d *core.Decision) (e Earlier) {
+	lines := readEarlier(&rc.Response.Header)
 	if d.Kind != core.NotCORS {
-		settle(rc, p, r, d, e.allowOrigin)
+		e.mark = rc.UserValue(layerKey)
+		settle(rc, p, r, d, e.mark, lines.allowOrigin)
 	}
-	writeDecision(&rc.Response.Header, d, e)
+	writeDecision(&rc.Response.Header, d, lines)
+	return e
 }
 
-// settle is Settle once the response's lines are read: answered tells
-// whether they hold an Access-Control-Allow-Origin.
-func settle(rc *fasthttp.RequestCtx, p *core.Policy, r *core.Request, d *core.Decision, answered bool) {
+// settle is Settle once the request's mark and the response's lines are
+// read: answered tells whether they hold an Access-Control-Allow-Origin.
+func settle(rc *fasthttp.RequestCtx, p *core.Policy, r *core.Request, d *core.Decision, mark any, answered bool) {
 	earlier := core.NoEarlierLayer
-	switch rc.UserValue(layerKey) {
+	switch mark {
 	case markRefused:
 		earlier = core.EarlierRefused
 	case markAllowed:
@@ -61,29 +68,27 @@ func settle(rc *fasthttp.RequestCtx, p *core.Policy, r *core.Request, d *core.De
 // HandOn calls next with the request marked as decided (allowed, or
 // refused by d or by an earlier policy), so that a crossgate middleware
 // running after this one can tell, and takes the mark back when next
-// returns. fasthttp clears the values between requests, and a
-// connection's context, reused, keeps their storage: no allocation.
-func HandOn(rc *fasthttp.RequestCtx, d *core.Decision, next func() error) error {
+// returns; e is what Respond returned. fasthttp clears the values between
+// requests, and a connection's context, reused, keeps their storage: no
+// allocation.
+func HandOn(rc *fasthttp.RequestCtx, d *core.Decision, e Earlier, next func() error) error {
 	if d.Kind == core.NotCORS {
 		return next()
 	}
-	prev := mark(rc, d)
+	mark(rc, d, e)
 	err := next()
-	rc.SetUserValue(layerKey, prev)
+	rc.SetUserValue(layerKey, e.mark)
 	return err
 }
 
-// mark marks rc as decided by d, or refused by an earlier policy, and
-// returns the mark it replaced, which the caller restores once the next
-// handler returns.
-func mark(rc *fasthttp.RequestCtx, d *core.Decision) (prev any) {
-	prev = rc.UserValue(layerKey)
+// mark marks rc as decided by d, or refused by an earlier policy (e); the
+// caller restores e's mark once the next handler returns.
+func mark(rc *fasthttp.RequestCtx, d *core.Decision, e Earlier) {
 	m := markAllowed
-	if !d.Allowed || prev == markRefused {
+	if !d.Allowed || e.mark == markRefused {
 		m = markRefused
 	}
 	rc.SetUserValue(layerKey, m)
-	return prev
 }
 
 // needsPreflight tells whether a line of h shows that the request passed

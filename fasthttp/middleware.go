@@ -52,8 +52,8 @@ func MiddlewareWithOptions(p *core.Policy, o Options) func(fasthttp.RequestHandl
 			var lines Lines
 			req := ReadRequest(&ctx.Request.Header, unsafeString(ctx.Method()), Path(&ctx.Request), o.RawHeaderNames, &lines)
 			SetOwnOrigin(&req, ctx, o.TrustProxyHeaders)
-			d := p.DecideContext(ctx, req)
-			Respond(ctx, p, &req, &d)
+			d := p.DecideContext(ctx, &req)
+			e := Respond(ctx, p, &req, &d)
 			if d.End {
 				ctx.SetStatusCode(d.Status)
 				return
@@ -64,9 +64,9 @@ func MiddlewareWithOptions(p *core.Policy, o Options) func(fasthttp.RequestHandl
 			}
 			// As HandOn, without a closure: mark the request decided for a
 			// crossgate middleware further in, and take the mark back.
-			prev := mark(ctx, &d)
+			mark(ctx, &d, e)
 			next(ctx)
-			ctx.SetUserValue(layerKey, prev)
+			ctx.SetUserValue(layerKey, e.mark)
 		}
 	}
 }

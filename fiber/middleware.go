@@ -1,6 +1,8 @@
 package corsfiber
 
 import (
+	"context"
+
 	"github.com/crossgate/crossgate/adapter"
 	"github.com/crossgate/crossgate/core"
 	"github.com/crossgate/crossgate/fasthttp"
@@ -85,14 +87,18 @@ func middleware(cfg Config) fiber.Handler {
 			return c.Next()
 		}
 		corsfasthttp.SetOwnOrigin(&req, c.Context(), trustProxy)
-		d := p.DecideContext(c.UserContext(), req)
-		corsfasthttp.Respond(c.Context(), p, &req, &d)
+		ctx := context.Background()
+		if p.ReportsRefusals() {
+			ctx = c.UserContext()
+		}
+		d := p.DecideContext(ctx, &req)
+		earlier := corsfasthttp.Respond(c.Context(), p, &req, &d)
 		if d.End {
 			// Status, not SendStatus: SendStatus writes the status text as a
 			// body, and a preflight answer has none.
 			c.Status(d.Status)
 			return nil
 		}
-		return corsfasthttp.HandOn(c.Context(), &d, c.Next)
+		return corsfasthttp.HandOn(c.Context(), &d, earlier, c.Next)
 	}
 }

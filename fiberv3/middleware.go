@@ -1,6 +1,8 @@
 package corsfiber
 
 import (
+	"context"
+
 	"github.com/crossgate/crossgate/adapter"
 	"github.com/crossgate/crossgate/core"
 	"github.com/crossgate/crossgate/fasthttp"
@@ -80,19 +82,26 @@ func middleware(cfg Config) fiber.Handler {
 		// The lines live on this goroutine's stack for the length of the
 		// call; Decide keeps none of them.
 		var lines corsfasthttp.Lines
-		req := corsfasthttp.ReadRequest(&c.Request().Header, c.Method(), corsfasthttp.Path(c.Request()), c.App().Server().DisableHeaderNamesNormalizing, &lines)
+		// fiber.Ctx is an interface: the fasthttp context is asked for
+		// once, not by each of the calls below.
+		rc := c.RequestCtx()
+		req := corsfasthttp.ReadRequest(&rc.Request.Header, c.Method(), corsfasthttp.Path(&rc.Request), c.App().Server().DisableHeaderNamesNormalizing, &lines)
 		if skip != nil && adapter.MaySkip(&req, skipPreflights) && skip(c) {
 			return c.Next()
 		}
-		corsfasthttp.SetOwnOrigin(&req, c.RequestCtx(), trustProxy)
-		d := p.DecideContext(c.Context(), req)
-		corsfasthttp.Respond(c.RequestCtx(), p, &req, &d)
+		corsfasthttp.SetOwnOrigin(&req, rc, trustProxy)
+		ctx := context.Background()
+		if p.ReportsRefusals() {
+			ctx = c.Context()
+		}
+		d := p.DecideContext(ctx, &req)
+		earlier := corsfasthttp.Respond(rc, p, &req, &d)
 		if d.End {
 			// Status, not SendStatus: SendStatus writes the status text as a
 			// body, and a preflight answer has none.
 			c.Status(d.Status)
 			return nil
 		}
-		return corsfasthttp.HandOn(c.RequestCtx(), &d, c.Next)
+		return corsfasthttp.HandOn(rc, &d, earlier, c.Next)
 	}
 }

@@ -71,7 +71,7 @@ func MiddlewareWithOptions(p *core.Policy, o Options) gin.HandlerFunc {
 		if o.TrustProxyHeaders {
 			core.ForwardedHTTP(c.Request, &req)
 		}
-		d := p.DecideContext(c.Request.Context(), req)
+		d := p.DecideContext(c.Request.Context(), &req)
 		p.RespondHTTP(c.Writer.Header(), c.Request, &d)
 		if d.End {
 			// AbortWithStatus writes the status with an empty body and

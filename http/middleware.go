@@ -89,7 +89,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if h.opts.TrustProxyHeaders {
 		core.ForwardedHTTP(r, &req)
 	}
-	d := h.policy.DecideContext(r.Context(), req)
+	d := h.policy.DecideContext(r.Context(), &req)
 	h.policy.RespondHTTP(w.Header(), r, &d)
 	if d.End {
 		w.WriteHeader(d.Status)
