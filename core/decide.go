@@ -34,11 +34,11 @@ func (c *compiled) decideActual(ctx context.Context, r *Request) (d Decision) {
 	d.Kind, d.Allowed, d.Vary = Actual, true, c.varyActual
 	if v := c.originVerdict(r.Origin); v != ReasonNone {
 		d.Allowed = false // set early, see above
-		d.Reason = c.originRefusal(r.Origin, v)
+		d.reason, d.originShapeUnread = c.originRefusal(r.Origin, v)
 		// Even the "*" policy varies here: this answer lacks the
 		// Access-Control-Allow-Origin that its other answers carry.
 		d.Vary = lineOrigin
-		c.reportIfHooked(ctx, r, Actual, d.Reason.Code, d.Reason.Value)
+		c.reportIfHooked(ctx, r, Actual, d.reason.Code, d.reason.Value, d.originShapeUnread)
 		return d
 	}
 	d.answer = &c.actualAllowed
@@ -69,17 +69,30 @@ func (c *compiled) originVerdict(origin []string) ReasonCode {
 }
 
 // originRefusal returns why origin, which originVerdict refused with code,
-// is refused.
-func (c *compiled) originRefusal(origin []string, code ReasonCode) Reason {
+// is refused, but for one question: whether the origin is malformed
+// rather than not allowed, which shapeUnread leaves to Decision.Reason
+// (see shapeOf) and to the hook's report, so that only a refusal whose
+// reason is read pays for it.
+func (c *compiled) originRefusal(origin []string, code ReasonCode) (_ Reason, shapeUnread bool) {
 	switch {
 	case len(origin) > 1:
 		code = ReasonOriginMultiple
 	case origin[0] == "null":
 		code = ReasonOriginNull
-	case !looksLikeOrigin(origin[0]):
-		code = ReasonOriginMalformed
+	default:
+		shapeUnread = true
 	}
-	return Reason{Code: code, Value: origin[0], Allowed: c.origins.allowed}
+	return Reason{Code: code, Value: origin[0], Allowed: c.origins.allowed}, shapeUnread
+}
+
+// shapeOf returns code, or ReasonOriginMalformed when shapeUnread is set
+// and origin is not the serialization of an origin: what originRefusal
+// left unread.
+func shapeOf(code ReasonCode, origin string, shapeUnread bool) ReasonCode {
+	if shapeUnread && !looksLikeOrigin(origin) {
+		return ReasonOriginMalformed
+	}
+	return code
 }
 
 // methodAllowed tells whether the preflight's requested method, one
@@ -108,9 +121,9 @@ func (c *compiled) methodRefusal(lines []string) Reason {
 func (c *compiled) decidePreflight(ctx context.Context, r *Request) (d Decision) {
 	d.Kind, d.End, d.Vary = Preflight, true, c.varyPreflight
 	if v := c.originVerdict(r.Origin); v != ReasonNone {
-		d.Reason = c.originRefusal(r.Origin, v)
+		d.reason, d.originShapeUnread = c.originRefusal(r.Origin, v)
 		d.Status = statusOriginRefused
-		c.reportIfHooked(ctx, r, Preflight, d.Reason.Code, d.Reason.Value)
+		c.reportIfHooked(ctx, r, Preflight, d.reason.Code, d.reason.Value, d.originShapeUnread)
 		return d
 	}
 	// From here on the origin is allowed, so the answer carries
@@ -121,18 +134,18 @@ func (c *compiled) decidePreflight(ctx context.Context, r *Request) (d Decision)
 	d.Status = c.preflightStatus
 	d.origin = r.Origin[:1:1]
 	if !c.methodAllowed(r.RequestMethod) {
-		d.Reason = c.methodRefusal(r.RequestMethod)
+		d.reason = c.methodRefusal(r.RequestMethod)
 		d.answer = &c.methodRefused
-		c.reportIfHooked(ctx, r, Preflight, d.Reason.Code, d.Reason.Value)
+		c.reportIfHooked(ctx, r, Preflight, d.reason.Code, d.reason.Value, false)
 		return d
 	}
 	if c.reflectMethod {
 		d.method = r.RequestMethod[:1:1]
 	}
 	if code, name := c.headers.check(r.RequestHeaders); code != ReasonNone {
-		d.Reason = Reason{Code: code, Value: name, Allowed: c.headers.allowed}
+		d.reason = Reason{Code: code, Value: name, Allowed: c.headers.allowed}
 		d.answer = &c.headerRefused
-		c.reportIfHooked(ctx, r, Preflight, d.Reason.Code, d.Reason.Value)
+		c.reportIfHooked(ctx, r, Preflight, d.reason.Code, d.reason.Value, false)
 		return d
 	}
 	variant := 0

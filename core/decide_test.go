@@ -106,10 +106,10 @@ func TestDecide(t *testing.T) {
 				t.Fatal(err)
 			}
 			d := p.Decide(tt.req)
-			got := want{kind: d.Kind, allowed: d.Allowed, code: d.Reason.Code, end: d.End, status: d.Status,
+			got := want{kind: d.Kind, allowed: d.Allowed, code: d.Reason().Code, end: d.End, status: d.Status,
 				headers: headerLines(&d), vary: strings.Join(d.Vary, " | ")}
 			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("\n got  %+v\n want %+v\n reason: %s", got, tt.want, d.Reason)
+				t.Errorf("\n got  %+v\n want %+v\n reason: %s", got, tt.want, d.Reason())
 			}
 		})
 	}

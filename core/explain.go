@@ -83,16 +83,17 @@ func (p *Policy) Explain(pr Probe) Explanation {
 	quiet := *c // Explain describes; it reports nothing to the hook
 	quiet.owner = nil
 	d := quiet.decideCORS(context.Background(), &r) // r has its Origin
+	reason := d.Reason()
 	if d.Allowed && pr.Credentials && !c.credentials {
 		d.Allowed = false
-		d.Reason = Reason{Code: ReasonCredentialsNotAllowed}
+		reason = Reason{Code: ReasonCredentialsNotAllowed}
 	}
-	e.Allowed, e.Reason = d.Allowed, d.Reason
-	if d.Reason.Code == ReasonOriginNotAllowed || d.Reason.Code == ReasonOriginFuncRefused {
-		e.Reason = c.reasonFor(d.Reason.Code, d.Reason.Value)
+	e.Allowed, e.Reason = d.Allowed, reason
+	if reason.Code == ReasonOriginNotAllowed || reason.Code == ReasonOriginFuncRefused {
+		e.Reason = c.reasonFor(reason.Code, reason.Value)
 	}
 	if !e.Allowed {
-		e.Fix = fixFor(d.Reason)
+		e.Fix = fixFor(reason)
 	}
 	return e
 }

@@ -110,7 +110,7 @@ func checkOriginsAgainstReference(t *testing.T, p *core.Policy, entries, candida
 			d := p.Decide(core.Request{Method: "GET", Origin: ls, Path: "/"})
 			if want := refAllowsOrigin(entries, ls); d.Allowed != want {
 				t.Fatalf("Origins %q, Origin lines %q: core allowed=%v, reference allowed=%v (reason %v)",
-					entries, ls, d.Allowed, want, d.Reason)
+					entries, ls, d.Allowed, want, d.Reason())
 			}
 		}
 	}
@@ -186,10 +186,10 @@ func FuzzRequestHeaders(f *testing.F) {
 			core.ReasonHeaderAuthorization: refHeadersAuthorization,
 			core.ReasonHeadersMalformed:    refHeadersMalformed,
 		}
-		verdict, known := got[d.Reason.Code]
+		verdict, known := got[d.Reason().Code]
 		if !known || verdict != want || d.Allowed != (want == refHeadersAllowed) {
 			t.Fatalf("RequestHeaders %q, ACRH lines %q: core %v (allowed=%v), reference verdict %d",
-				headers, req.RequestHeaders, d.Reason, d.Allowed, want)
+				headers, req.RequestHeaders, d.Reason(), d.Allowed, want)
 		}
 	})
 }
@@ -278,7 +278,7 @@ func checkInvariants(cfg core.Config, r core.Request, d core.Decision) string {
 		return "a request without Origin refused"
 	case d.Kind != core.NotCORS && d.Allowed && !refAllowsOrigin(cfg.Origins, r.Origin):
 		return "allowed an origin the reference model refuses"
-	case d.Allowed != (d.Reason.Code == core.ReasonNone):
+	case d.Allowed != (d.Reason().Code == core.ReasonNone):
 		return "Allowed disagrees with the reason code"
 	case d.Kind != core.Preflight && d.End:
 		return "ended a request that is not a preflight"

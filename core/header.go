@@ -141,18 +141,35 @@ func (h *headerMatcher) checkEach(lines []string) (ReasonCode, string) {
 				line = line[n:]
 				continue
 			}
-			elem, rest, more := line, "", false
-			if i := strings.IndexByte(line, ','); i >= 0 {
-				elem, rest, more = line[:i], line[i+1:], true
+			// The common element is a token right up to the next comma or
+			// the line's end: one loop over its bytes finds its end and
+			// checks it, where a search for the comma, a trim and a token
+			// check would read it three times. Anything else (whitespace,
+			// a byte no token has) is split the general way.
+			n := 0
+			for n < len(line) && isTchar[line[n]] {
+				n++
 			}
-			if name := trimOWS(elem); name == "" {
+			name, rest, more, token := line, "", false, true
+			switch {
+			case n == len(line):
+			case line[n] == ',':
+				name, rest, more = line[:n], line[n+1:], true
+			default:
+				if i := strings.IndexByte(line, ','); i >= 0 {
+					name, rest, more = line[:i], line[i+1:], true
+				}
+				name = trimOWS(name)
+				token = isToken(name)
+			}
+			if name == "" {
 				if empty++; empty > maxEmptyElements {
 					return ReasonHeadersMalformed, ""
 				}
 			} else if !h.listed(name) {
 				// Off the common path: a name in another case, one that
 				// is not listed, or a policy with "*".
-				if !isToken(name) {
+				if !token {
 					return ReasonHeadersMalformed, name
 				}
 				if code := h.allows(name); code != ReasonNone {

@@ -98,10 +98,12 @@ func logHookPanic(v any, stack []byte) {
 
 // reportIfHooked reports a refusal when a hook is set; the check is inlined
 // so that a refusal without a hook costs no call.
-func (c *compiled) reportIfHooked(ctx context.Context, r *Request, kind Kind, code ReasonCode, value string) {
+// shapeUnread is the Decision's originShapeUnread: the report tells a
+// malformed Origin itself.
+func (c *compiled) reportIfHooked(ctx context.Context, r *Request, kind Kind, code ReasonCode, value string, shapeUnread bool) {
 	if c.owner != nil {
 		if h := c.owner.refusalHook(); h != nil {
-			c.report(ctx, h, r, kind, code, value)
+			c.report(ctx, h, r, kind, shapeOf(code, value, shapeUnread), value)
 		}
 	}
 }

@@ -141,3 +141,33 @@ func TestReportsRefusals(t *testing.T) {
 			p.ReportsRefusals(), inner.ReportsRefusals())
 	}
 }
+
+// TestHookToldMalformedOrigin: Decide leaves telling a malformed Origin
+// from one not listed to Decision.Reason; the hook's report must still
+// tell them apart, on actual requests and preflights alike.
+func TestHookToldMalformedOrigin(t *testing.T) {
+	p, err := core.New(core.Config{Origins: []string{"https://app.example.com"}, Methods: []string{"PUT"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []core.ReasonCode
+	p.OnRefusal(func(r core.Refusal) { got = append(got, r.Reason.Code) })
+	for _, tt := range []struct {
+		origin string
+		want   core.ReasonCode
+	}{
+		{"https://APP.example.com", core.ReasonOriginMalformed},
+		{"https://evil.example", core.ReasonOriginNotAllowed},
+	} {
+		for _, req := range []core.Request{
+			{Method: "GET", Origin: []string{tt.origin}},
+			{Method: "OPTIONS", Origin: []string{tt.origin}, RequestMethod: []string{"PUT"}},
+		} {
+			got = got[:0]
+			d := p.Decide(req)
+			if d.Reason().Code != tt.want || len(got) != 1 || got[0] != tt.want {
+				t.Errorf("%s %s: Decision.Reason %v, hook heard %v; want %v in both", req.Method, tt.origin, d.Reason().Code, got, tt.want)
+			}
+		}
+	}
+}

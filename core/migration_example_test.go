@@ -26,7 +26,7 @@ func printDecision(p *core.Policy, r core.Request) {
 	}
 	fmt.Println()
 	if !d.Allowed {
-		fmt.Println("  reason:", d.Reason)
+		fmt.Println("  reason:", d.Reason())
 	}
 	for name, values := range d.Headers() {
 		fmt.Printf("  %s: %s\n", name, strings.Join(values, ", "))

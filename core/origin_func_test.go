@@ -46,8 +46,8 @@ func TestOriginFuncDecidesWhatOriginsDoNot(t *testing.T) {
 	}
 	// Methods stay the policy's.
 	d = p.Decide(preflight("https://tenant.example.net", "DELETE"))
-	if d.Allowed || d.Reason.Code != ReasonMethodNotAllowed {
-		t.Fatalf("an approved origin asking for DELETE: %+v, want the method refused", d.Reason)
+	if d.Allowed || d.Reason().Code != ReasonMethodNotAllowed {
+		t.Fatalf("an approved origin asking for DELETE: %+v, want the method refused", d.Reason())
 	}
 	tests := []struct {
 		name   string
@@ -71,8 +71,8 @@ func TestOriginFuncDecidesWhatOriginsDoNot(t *testing.T) {
 	for _, tt := range tests {
 		tn.asked.Store(0)
 		d := p.Decide(Request{Method: "GET", Origin: tt.origin})
-		if d.Reason.Code != tt.code || (tn.asked.Load() > 0) != tt.asked {
-			t.Errorf("%s: reason %v (%s), asked %v; want %v, asked %v", tt.name, d.Reason.Code, d.Reason, tn.asked.Load() > 0, tt.code, tt.asked)
+		if d.Reason().Code != tt.code || (tn.asked.Load() > 0) != tt.asked {
+			t.Errorf("%s: reason %v (%s), asked %v; want %v, asked %v", tt.name, d.Reason().Code, d.Reason(), tn.asked.Load() > 0, tt.code, tt.asked)
 		}
 		if !d.Allowed && d.Len() != 0 {
 			t.Errorf("%s: refused with headers", tt.name)
@@ -81,7 +81,7 @@ func TestOriginFuncDecidesWhatOriginsDoNot(t *testing.T) {
 	// DangerouslyAllowInsecureOrigins lets the function decide plain http.
 	insecure := mustNew(t, Config{OriginFunc: tn.approve, Credentials: true, DangerouslyAllowInsecureOrigins: true})
 	if d := insecure.Decide(actual("GET", "http://tenant.example.net")); !d.Allowed {
-		t.Errorf("with DangerouslyAllowInsecureOrigins: %s", d.Reason)
+		t.Errorf("with DangerouslyAllowInsecureOrigins: %s", d.Reason())
 	}
 }
 
@@ -111,8 +111,8 @@ func TestOriginFuncPanicRefusesAndIsLoggedOnce(t *testing.T) {
 	}})
 	for range 3 {
 		d := p.Decide(actual("GET", "https://boom.example.net"))
-		if d.Allowed || d.Reason.Code != ReasonOriginFuncPanicked {
-			t.Fatalf("a panicking function: %+v, want ReasonOriginFuncPanicked", d.Reason)
+		if d.Allowed || d.Reason().Code != ReasonOriginFuncPanicked {
+			t.Fatalf("a panicking function: %+v, want ReasonOriginFuncPanicked", d.Reason())
 		}
 	}
 	if n := strings.Count(log.String(), "OriginFunc panicked"); n != 1 {

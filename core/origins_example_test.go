@@ -27,7 +27,7 @@ func ExampleConfig_originFunc() {
 	}
 	for _, origin := range []string{"https://acme.example.net", "https://stranger.example.net", "http://acme.example.net"} {
 		d := policy.Decide(core.Request{Method: "GET", Origin: []string{origin}})
-		fmt.Println(origin, d.Allowed, d.Reason)
+		fmt.Println(origin, d.Allowed, d.Reason())
 	}
 
 	_, err = core.New(core.Config{OriginFunc: func(string) bool { return true }})

@@ -22,7 +22,7 @@ func ExamplePublicAPI() {
 		RequestMethod:  []string{"GET"},
 		RequestHeaders: []string{"authorization"},
 	})
-	fmt.Println(d.Allowed, d.Reason.Code == core.ReasonHeaderNotAllowed)
+	fmt.Println(d.Allowed, d.Reason().Code == core.ReasonHeaderNotAllowed)
 	// Output:
 	// true
 	// false true

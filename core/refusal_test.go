@@ -189,7 +189,7 @@ func TestRefusalTextEscaped(t *testing.T) {
 	}
 	for _, r := range requests {
 		d := p.Decide(r)
-		texts := append(rec.texts(), d.Reason.String())
+		texts := append(rec.texts(), d.Reason().String())
 		if len(rec.refusals) != 1 {
 			t.Errorf("request %q %q: %d refusals reported, want 1", r.Method, r.Path, len(rec.refusals))
 		}

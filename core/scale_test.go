@@ -78,7 +78,7 @@ func TestScaleDiagnosticsBounded(t *testing.T) {
 		}
 		e := p.Explain(core.Probe{Origin: typo, Method: "PUT", Credentials: true})
 		texts := map[string]string{
-			"Reason.Allowed": d.Reason.Allowed, "Reason.String": d.Reason.String(),
+			"Reason.Allowed": d.Reason().Allowed, "Reason.String": d.Reason().String(),
 			"Refusal.String": refusal.String(), "SlogRefusals": log.String(), "Explain": e.String(),
 		}
 		for name, text := range texts {
@@ -86,8 +86,8 @@ func TestScaleDiagnosticsBounded(t *testing.T) {
 				t.Errorf("%s: %s is %d bytes", typo, name, len(text))
 			}
 		}
-		if !strings.Contains(d.Reason.Allowed, " more") {
-			t.Errorf("Reason.Allowed %q does not say how many entries it leaves out", d.Reason.Allowed)
+		if !strings.Contains(d.Reason().Allowed, " more") {
+			t.Errorf("Reason.Allowed %q does not say how many entries it leaves out", d.Reason().Allowed)
 		}
 		// Decide, allocation-free, carries the precomputed summary; the
 		// texts built for a person name the closest entries.
@@ -224,7 +224,7 @@ func TestDiagnosticsBoundedLongEntries(t *testing.T) {
 	p.OnRefusal(func(r core.Refusal) { refusal = r })
 	d := p.Decide(core.Request{Method: "GET", Origin: []string{"https://evil.example"}, Path: "/"})
 	e := p.Explain(core.Probe{Origin: "https://evil.example"})
-	for name, text := range map[string]string{"Reason.String": d.Reason.String(), "Refusal.String": refusal.String(), "Explain": e.String()} {
+	for name, text := range map[string]string{"Reason.String": d.Reason().String(), "Refusal.String": refusal.String(), "Explain": e.String()} {
 		if len(text) >= 1024 || !strings.Contains(text, " more") {
 			t.Errorf("%s is %d bytes: %s", name, len(text), text)
 		}

@@ -242,10 +242,10 @@ func (c *compiled) decideAmbiguousPath(ctx context.Context, r *Request) (d Decis
 		return d
 	}
 	d.Kind = Actual
-	d.Reason = Reason{Code: ReasonPathAmbiguous, Value: r.Path}
+	d.reason = Reason{Code: ReasonPathAmbiguous, Value: r.Path}
 	if isPreflight(r) {
 		d.Kind, d.End, d.Status, d.Vary = Preflight, true, statusOriginRefused, c.varyPreflight
 	}
-	c.reportIfHooked(ctx, r, d.Kind, ReasonPathAmbiguous, r.Path)
+	c.reportIfHooked(ctx, r, d.Kind, ReasonPathAmbiguous, r.Path, false)
 	return d
 }

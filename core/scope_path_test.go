@@ -136,8 +136,8 @@ func TestScopeDecidesOnTheCleanedPath(t *testing.T) {
 		r := preflight(tt.origin, tt.method)
 		r.Path = tt.path
 		d := site.Decide(r)
-		if d.Allowed != tt.allowed || d.Reason.Code != tt.reason {
-			t.Errorf("preflight %s %s from %s: allowed %v (%s), want %v with reason %d", tt.method, tt.path, tt.origin, d.Allowed, d.Reason, tt.allowed, tt.reason)
+		if d.Allowed != tt.allowed || d.Reason().Code != tt.reason {
+			t.Errorf("preflight %s %s from %s: allowed %v (%s), want %v with reason %d", tt.method, tt.path, tt.origin, d.Allowed, d.Reason(), tt.allowed, tt.reason)
 		}
 		if got := site.Explain(Probe{Origin: tt.origin, Method: tt.method, Path: tt.path}); got.Allowed != tt.allowed || got.Reason.Code != tt.reason {
 			t.Errorf("Explain %s %s from %s: %s; want allowed %v, reason %d", tt.method, tt.path, tt.origin, got, tt.allowed, tt.reason)

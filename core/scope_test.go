@@ -53,7 +53,7 @@ func TestScopeLongestPrefixDecides(t *testing.T) {
 		r.Path = tt.path
 		d := site.Decide(r)
 		if d.Allowed != tt.allowed {
-			t.Errorf("preflight %s %s from %s: allowed %v, want %v (%s)", tt.method, tt.path, tt.origin, d.Allowed, tt.allowed, d.Reason)
+			t.Errorf("preflight %s %s from %s: allowed %v, want %v (%s)", tt.method, tt.path, tt.origin, d.Allowed, tt.allowed, d.Reason())
 		}
 		if got := site.Explain(Probe{Origin: tt.origin, Method: tt.method, Path: tt.path}).Allowed; got != tt.allowed {
 			t.Errorf("Explain %s %s from %s: allowed %v, want %v", tt.method, tt.path, tt.origin, got, tt.allowed)
