@@ -1,6 +1,7 @@
 package core
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"testing"
@@ -110,6 +111,13 @@ func TestDecide(t *testing.T) {
 				headers: headerLines(&d), vary: strings.Join(d.Vary, " | ")}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("\n got  %+v\n want %+v\n reason: %s", got, tt.want, d.Reason())
+			}
+			// Case by case, DecideInto, which the
+			// net/http adapters call, is Decide's logic written again.
+			var into Decision
+			p.DecideInto(context.Background(), &tt.req, &into)
+			if !reflect.DeepEqual(d, into) {
+				t.Errorf("DecideInto disagrees with Decide:\n Decide     %+v\n DecideInto %+v", d, into)
 			}
 		})
 	}

@@ -1,8 +1,10 @@
 package core_test
 
 import (
+	"context"
 	"errors"
 	"net"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -222,6 +224,13 @@ func FuzzDecide(f *testing.F) {
 		d := p.Decide(r)
 		if err := checkInvariants(cfg, r, d); err != "" {
 			t.Fatalf("%s\nconfig %+v\nrequest %q\ndecision %+v", err, cfg, r, d)
+		}
+		// DecideInto, which the net/http adapters call, is decidePreflight
+		// and decideActual written again: it must agree to the last field.
+		var into core.Decision
+		p.DecideInto(context.Background(), &r, &into)
+		if !reflect.DeepEqual(d, into) {
+			t.Fatalf("Decide and DecideInto disagree\nconfig %+v\nrequest %q\nDecide     %+v\nDecideInto %+v", cfg, r, d, into)
 		}
 		if len(data) > 0 && data[0]%8 == 0 {
 			if n := testing.AllocsPerRun(3, func() { sink = p.Decide(r) }); n != 0 {

@@ -78,14 +78,17 @@ func middleware(cfg Config) echo.MiddlewareFunc {
 	p, skip, skipPreflights, trustProxy := cfg.Policy, cfg.Skipper, cfg.SkipPreflights, cfg.TrustProxyHeaders
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c *echo.Context) error {
-			req := p.FromHTTP(c.Request())
+			// Read and decided in place: see core.Policy.DecideInto.
+			var req core.Request
+			p.ReadHTTP(c.Request(), &req)
 			if skip != nil && adapter.MaySkip(&req, skipPreflights) && skip(c) {
 				return next(c)
 			}
 			if trustProxy {
 				core.ForwardedHTTP(c.Request(), &req)
 			}
-			d := p.DecideContext(c.Request().Context(), &req)
+			var d core.Decision
+			p.DecideInto(c.Request().Context(), &req, &d)
 			p.RespondHTTP(c.Response().Header(), c.Request(), &d)
 			if d.End {
 				return c.NoContent(d.Status)

@@ -63,7 +63,9 @@ type Options struct {
 //go:noinline
 func MiddlewareWithOptions(p *core.Policy, o Options) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		req := p.FromHTTP(c.Request)
+		// Read and decided in place: see core.Policy.DecideInto.
+		var req core.Request
+		p.ReadHTTP(c.Request, &req)
 		if o.Skip != nil && adapter.MaySkip(&req, o.SkipPreflights) && o.Skip(c) {
 			c.Next()
 			return
@@ -71,7 +73,8 @@ func MiddlewareWithOptions(p *core.Policy, o Options) gin.HandlerFunc {
 		if o.TrustProxyHeaders {
 			core.ForwardedHTTP(c.Request, &req)
 		}
-		d := p.DecideContext(c.Request.Context(), &req)
+		var d core.Decision
+		p.DecideInto(c.Request.Context(), &req, &d)
 		p.RespondHTTP(c.Writer.Header(), c.Request, &d)
 		if d.End {
 			// AbortWithStatus writes the status with an empty body and

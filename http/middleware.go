@@ -81,7 +81,9 @@ type handler struct {
 // ServeHTTP writes the policy's headers, then ends the request with the
 // decision's status (a preflight) or hands it to the next handler.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	req := h.policy.FromHTTP(r)
+	// Read and decided in place: see core.Policy.DecideInto.
+	var req core.Request
+	h.policy.ReadHTTP(r, &req)
 	if h.opts.Skip != nil && adapter.MaySkip(&req, h.opts.SkipPreflights) && h.opts.Skip(r) {
 		h.next.ServeHTTP(w, r)
 		return
@@ -89,7 +91,8 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if h.opts.TrustProxyHeaders {
 		core.ForwardedHTTP(r, &req)
 	}
-	d := h.policy.DecideContext(r.Context(), &req)
+	var d core.Decision
+	h.policy.DecideInto(r.Context(), &req, &d)
 	h.policy.RespondHTTP(w.Header(), r, &d)
 	if d.End {
 		w.WriteHeader(d.Status)
