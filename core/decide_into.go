@@ -42,7 +42,10 @@ func (p *Policy) DecideInto(ctx context.Context, r *Request, d *Decision) {
 
 // decideActualInto is decideActual into *d.
 func (c *compiled) decideActualInto(ctx context.Context, r *Request, d *Decision) {
-	*d = Decision{Kind: Actual, Allowed: true, Vary: c.varyActual}
+	// Zeroed, then stored field by field: a composite literal would be
+	// built aside and copied in, with the very stall this file avoids.
+	*d = Decision{}
+	d.Kind, d.Allowed, d.Vary = Actual, true, c.varyActual
 	if v := c.originVerdict(r.Origin); v != ReasonNone {
 		d.Allowed = false
 		d.reason, d.originShapeUnread = c.originRefusal(r.Origin, v)
@@ -56,7 +59,8 @@ func (c *compiled) decideActualInto(ctx context.Context, r *Request, d *Decision
 
 // decidePreflightInto is decidePreflight into *d.
 func (c *compiled) decidePreflightInto(ctx context.Context, r *Request, d *Decision) {
-	*d = Decision{Kind: Preflight, End: true, Vary: c.varyPreflight}
+	*d = Decision{}
+	d.Kind, d.End, d.Vary = Preflight, true, c.varyPreflight
 	if v := c.originVerdict(r.Origin); v != ReasonNone {
 		d.reason, d.originShapeUnread = c.originRefusal(r.Origin, v)
 		d.Status = statusOriginRefused
