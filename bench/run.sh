@@ -8,6 +8,8 @@
 #   ./run.sh                          # COUNT=6 BENCHTIME=100ms: about 12 minutes on 2 cores
 #   COUNT=1 BENCHTIME=10ms INSTR=0 ./run.sh   # a smoke run
 #   INSTR=only ./run.sh               # the instruction counts alone: 3-6 minutes
+#   OUT=results/1 ./run.sh && PREVIOUS=results/1 OUT=results/2 UPDATE=1 ./run.sh
+#                                     # two runs, the second compared with the first
 #
 # Times move with whatever else the machine runs; so that two runs agree,
 # the script warms up with a pass it discards (WARMUP=1), runs the suite
@@ -76,6 +78,9 @@ grep -o 'SKIP .*' "$OUT/tests.txt" | sort -u > "$OUT/skips.txt" || true
 		echo "warning: the work tree has uncommitted changes"
 	fi
 	uptime
+	# Other work on the machine moves every time: two runs agree within
+	# 10% on a quiet machine (load under half the cores), not on a busy one.
+	awk -v cores="$(nproc)" '$1 > cores / 2 { printf "warning: load average %s on %d cores: the times will move between runs; the instruction counts will not\n", $1, cores }' /proc/loadavg
 	go version
 	grep -m1 'model name' /proc/cpuinfo || true
 	echo "cores: $(nproc)"
@@ -164,6 +169,19 @@ if [ "$INSTR" != 0 ]; then
 		cat "$OUT/instr-summary.md"
 	} >> "$OUT/summary.md"
 fi
+# Two runs agree when every ratio of one is within 10% of the other's:
+# PREVIOUS names the earlier run's OUT, and the comparison goes to
+# compare.md (and into the summary).
+if [ -n "${PREVIOUS:-}" ] && [ "$INSTR" != only ]; then
+	go run ./cmd/ratios -compare "$PREVIOUS/benchstat.csv" "$OUT/benchstat.csv" > "$OUT/compare.md"
+	{
+		echo "### Two runs"
+		echo
+		echo "This run against the one before it on the same machine (\`PREVIOUS=\` that run's output): $(tail -1 "$OUT/compare.md")"
+		echo "The ratio by ratio comparison is in docs/benchmarks-detail.md."
+		echo
+	} >> "$OUT/summary.md"
+fi
 echo "wrote $OUT/summary.md and the tables beside it"
 
 if [ "${UPDATE:-0}" = 1 ]; then
@@ -184,6 +202,14 @@ if [ "${UPDATE:-0}" = 1 ]; then
 			echo "## Instructions per request"
 			echo
 			cat "$OUT/instr-detail.md"
+		fi
+		if [ -f "$OUT/compare.md" ]; then
+			echo "## Two runs"
+			echo
+			echo "crossgate's time ÷ the floor and ÷ the fastest rival in this run and the one before it, and how far apart each pair is:"
+			echo
+			cat "$OUT/compare.md"
+			echo
 		fi
 		echo "## benchstat"
 		echo

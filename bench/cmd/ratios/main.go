@@ -29,16 +29,21 @@ import (
 // Targets (issue 23).
 const (
 	targetGeomean = 0.7 // crossgate / fastest rival per allowed scenario, geometric mean
-	targetFloor   = 1.5 // crossgate / floor, every scenario but the hostile ones
+	targetFloor   = 1.5 // crossgate / floor: every preflight, every allowed actual request (floorTargeted)
 	targetJub0bs  = 1.3 // refused-origin preflight / jub0bs's bare 403
 )
 
 // unit is the measure the ratios are taken of (-unit).
 var unit = "sec/op"
 
-// hostile are the scenarios no browser sends; they are held to the
-// refused-at-most-allowed target, not to the floor's.
-func hostile(s string) bool { return strings.HasPrefix(s, "preflight-acrh-") }
+// floorTargeted tells which scenarios the 1.5x-the-floor target holds
+// (issue 23, items 2 and 3): every preflight, allowed or refused (the
+// hostile 1 KiB and 1 MiB lists of commas included), and every allowed
+// actual request. A refused actual request is held to no floor target: it
+// is shown, and costs what classifying the refusal costs.
+func floorTargeted(s string) bool { return isPreflight(s) || isAllowed(s) }
+
+func isPreflight(s string) bool { return strings.HasPrefix(s, "preflight-") }
 
 // rivals lists, per framework, the libraries crossgate is compared with, in
 // the order of the tables.
@@ -328,7 +333,7 @@ func framework(w io.Writer, fw string, d map[string]map[string]map[string]float6
 	fmt.Fprintf(w, "---:|---:|---:|\n")
 	var allowedRatios []float64
 	okPreflight := t["preflight-ok"]["crossgate"]
-	var floorMiss, slower, refusedMiss, allocMiss worst
+	var preflightFloorMiss, actualFloorMiss, slower, refusedMiss, allocMiss worst
 	for _, s := range scenarios {
 		cg, ok := t[s]["crossgate"]
 		if !ok {
@@ -355,8 +360,12 @@ func framework(w io.Writer, fw string, d map[string]map[string]map[string]float6
 		fl := cg / t[s]["floor"]
 		fmt.Fprintf(w, " %.2f | %.2f | %.2f |\n", fl, cg/t[s]["writeonly"], cg/t[s]["none"])
 		sum.set(sum.floor, s, fw, fl)
-		if fl > targetFloor && !hostile(s) {
-			floorMiss.add(s, fl)
+		if fl > targetFloor && floorTargeted(s) {
+			if isPreflight(s) {
+				preflightFloorMiss.add(s, fl)
+			} else {
+				actualFloorMiss.add(s, fl)
+			}
 			misses = append(misses, fmt.Sprintf("%s %s: %.2fx the floor (target <= %.1f)", fw, s, fl, targetFloor))
 		}
 		if r, v := fastestRival(fw, t, s); r != "" {
@@ -394,13 +403,20 @@ func framework(w io.Writer, fw string, d map[string]map[string]map[string]float6
 			n++
 		}
 	}
-	nHostile := 0
+	nPreflight, nActual := 0, 0
 	for _, s := range scenarios {
-		if hostile(s) {
-			nHostile++
+		if _, ok := t[s]["crossgate"]; !ok {
+			continue
+		}
+		switch {
+		case isPreflight(s):
+			nPreflight++
+		case isAllowed(s):
+			nActual++
 		}
 	}
-	sum.target(targetFloorRow, fw, floorMiss.cell(n-nHostile, "x"))
+	sum.target(targetPreflightFloorRow, fw, preflightFloorMiss.cell(nPreflight, "x"))
+	sum.target(targetActualFloorRow, fw, actualFloorMiss.cell(nActual, "x"))
 	if g > targetGeomean {
 		sum.target(targetGeomeanRow, fw, fmt.Sprintf("**missed**: %.2f", g))
 	} else {
@@ -457,15 +473,16 @@ func (w *worst) cell(total int, suffix string) string {
 
 // The rows of the targets table.
 const (
-	targetFloorRow   = "every scenario at most 1.5x the floor (the 1 KiB and 1 MiB ones aside)"
-	targetGeomeanRow = "allowed: geomean at most 0.7x the fastest rival"
-	targetSlowerRow  = "allowed: no scenario slower than a rival"
-	targetRefusedRow = "refused: at most the allowed preflight"
-	targetJub0bsRow  = "refused-origin preflight at most 1.3x jub0bs"
-	targetAllocRow   = "allocations beyond the floor's: none (at most 1 on non-fiber actual requests)"
+	targetPreflightFloorRow = "preflights, allowed and refused: at most 1.5x the floor"
+	targetActualFloorRow    = "allowed actual requests: at most 1.5x the floor"
+	targetGeomeanRow        = "allowed: geomean at most 0.7x the fastest rival"
+	targetSlowerRow         = "allowed: no scenario slower than a rival"
+	targetRefusedRow        = "refused: at most the allowed preflight"
+	targetJub0bsRow         = "refused-origin preflight at most 1.3x jub0bs"
+	targetAllocRow          = "allocations beyond the floor's: none (at most 1 on non-fiber actual requests)"
 )
 
-var targetRows = []string{targetFloorRow, targetGeomeanRow, targetSlowerRow, targetRefusedRow, targetJub0bsRow, targetAllocRow}
+var targetRows = []string{targetPreflightFloorRow, targetActualFloorRow, targetGeomeanRow, targetSlowerRow, targetRefusedRow, targetJub0bsRow, targetAllocRow}
 
 // summary holds, per scenario and framework, the ratios of the summary
 // tables.
@@ -503,9 +520,9 @@ func (s *summary) set(m map[string]map[string]float64, scen, fw string, v float6
 	m[scen][fw] = v
 }
 
-// table writes one scenario x framework table of m, marking values over
-// limit in bold.
-func (s *summary) table(w io.Writer, title string, m map[string]map[string]float64, limit float64, keep func(string) bool) {
+// table writes one scenario x framework table of m, the rows that keep
+// keeps, marking in bold the values over limit of the scenarios held to it.
+func (s *summary) table(w io.Writer, title string, m map[string]map[string]float64, limit float64, keep, held func(string) bool) {
 	fmt.Fprintf(w, "| %s |", title)
 	for _, fw := range s.frameworks {
 		fmt.Fprintf(w, " %s |", fw)
@@ -525,7 +542,7 @@ func (s *summary) table(w io.Writer, title string, m map[string]map[string]float
 			switch {
 			case !ok:
 				fmt.Fprintf(w, " – |")
-			case v > limit:
+			case v > limit && held(scen):
 				fmt.Fprintf(w, " **%.2f** |", v)
 			default:
 				fmt.Fprintf(w, " %.2f |", v)
@@ -538,7 +555,8 @@ func (s *summary) table(w io.Writer, title string, m map[string]map[string]float
 // writeRefused writes the refused requests' table, for the detail.
 func (s *summary) writeRefused(w io.Writer) {
 	fmt.Fprintf(w, "### Refused requests\n\ncrossgate's time ÷ its allowed preflight in the same framework (target <= 1; bold: over it):\n\n")
-	s.table(w, "scenario", s.refused, 1, func(sc string) bool { return !isAllowed(sc) })
+	refused := func(sc string) bool { return !isAllowed(sc) }
+	s.table(w, "scenario", s.refused, 1, refused, refused)
 	fmt.Fprintln(w)
 }
 
@@ -568,7 +586,7 @@ func (s *summary) write(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "crossgate's %s ÷ the fastest rival in the same framework (below 1: crossgate faster; bold: over the target, 1 per allowed scenario):\n\n", measure())
-	s.table(w, "scenario", s.rival, 1, all)
+	s.table(w, "scenario", s.rival, 1, all, isAllowed)
 	fmt.Fprintf(w, "| **allowed geomean** (target <= %.1f) |", targetGeomean)
 	for _, fw := range s.frameworks {
 		if g := s.geomean[fw]; g > targetGeomean {
@@ -577,8 +595,8 @@ func (s *summary) write(w io.Writer) {
 			fmt.Fprintf(w, " %.2f |", g)
 		}
 	}
-	fmt.Fprintf(w, "\n\ncrossgate's %s ÷ the floor (target <= %.1f, the 1 KiB and 1 MiB scenarios aside; bold: over it):\n\n", measure(), targetFloor)
-	s.table(w, "scenario", s.floor, targetFloor, all)
+	fmt.Fprintf(w, "\n\ncrossgate's %s ÷ the floor (target <= %.1f for preflights and allowed actual requests, bold: over it; actual-refused is shown, not held to it):\n\n", measure(), targetFloor)
+	s.table(w, "scenario", s.floor, targetFloor, all, floorTargeted)
 	fmt.Fprintf(w, "\nThe diagnostic answer to a refused method (Access-Control-Allow-Origin and the allow lists instead of a bare refusal) costs, over a refused origin:")
 	scale, u := 1e9, "ns"
 	if unit == "instr/op" {
