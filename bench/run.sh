@@ -5,7 +5,7 @@
 # valgrind is installed, every benchmark's instructions per request counted
 # under callgrind, and the same ratios of those.
 #
-#   ./run.sh                          # COUNT=6 BENCHTIME=100ms: about 12 minutes on 2 cores
+#   ./run.sh                          # COUNT=8 BENCHTIME=100ms: about 15 minutes on 2 cores
 #   COUNT=1 BENCHTIME=10ms INSTR=0 ./run.sh   # a smoke run
 #   INSTR=only ./run.sh               # the instruction counts alone: 3-6 minutes
 #   OUT=results/1 ./run.sh && PREVIOUS=results/1 OUT=results/2 UPDATE=1 ./run.sh
@@ -31,7 +31,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-COUNT=${COUNT:-6}
+COUNT=${COUNT:-8}
 BENCHTIME=${BENCHTIME:-100ms}
 WARMUP=${WARMUP:-1}
 OUT=${OUT:-results}

@@ -143,7 +143,10 @@ func (c *compiled) decidePreflight(ctx context.Context, r *Request) (d Decision)
 		d.method = r.RequestMethod[:1:1]
 	}
 	if code, name := c.headers.check(r.RequestHeaders); code != ReasonNone {
-		d.reason = Reason{Code: code, Value: name, Allowed: c.headers.allowed}
+		// Field by field: a Reason literal is built aside and copied in
+		// 16-byte moves, which wait on the narrower stores that built it
+		// (see decide_into.go); a third of a refused header's Decide.
+		d.reason.Code, d.reason.Value, d.reason.Allowed = code, name, c.headers.allowed
 		d.answer = &c.headerRefused
 		c.reportIfHooked(ctx, r, Preflight, d.reason.Code, d.reason.Value, false)
 		return d

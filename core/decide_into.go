@@ -79,7 +79,8 @@ func (c *compiled) decidePreflightInto(ctx context.Context, r *Request, d *Decis
 		d.method = r.RequestMethod[:1:1]
 	}
 	if code, name := c.headers.check(r.RequestHeaders); code != ReasonNone {
-		d.reason = Reason{Code: code, Value: name, Allowed: c.headers.allowed}
+		// Field by field, for the reason given at the top of the file.
+		d.reason.Code, d.reason.Value, d.reason.Allowed = code, name, c.headers.allowed
 		d.answer = &c.headerRefused
 		c.reportIfHooked(ctx, r, Preflight, d.reason.Code, d.reason.Value, false)
 		return

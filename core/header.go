@@ -105,15 +105,14 @@ func (h *headerMatcher) check(lines []string) (ReasonCode, string) {
 			return ReasonNone, ""
 		}
 		// What sortedPrefix read is listed names: the rest of the line
-		// is checked the general way, without reading them again.
-		return h.checkEach([]string{rest})
+		// is checked the general way, without reading them again. One
+		// line is within maxRequestHeadersLen if it is no longer.
+		if len(lines[0]) > maxRequestHeadersLen {
+			return ReasonHeadersMalformed, ""
+		}
+		empty := 0
+		return h.checkLine(rest, &empty)
 	}
-	return h.checkEach(lines)
-}
-
-// checkEach is check for lines not in the browser's own form: it splits
-// them into elements and checks each.
-func (h *headerMatcher) checkEach(lines []string) (ReasonCode, string) {
 	total := 0
 	for _, l := range lines {
 		total += len(l)
@@ -123,66 +122,75 @@ func (h *headerMatcher) checkEach(lines []string) (ReasonCode, string) {
 	}
 	empty := 0
 	for _, line := range lines {
-		// Elements are separated by commas, with optional whitespace around
-		// them (RFC 9110, section 5.6.1); recipients ignore empty ones. A
-		// line of k commas holds k+1 elements, each checked once.
-		for {
-			// A run of commas is counted in a loop of its own, a byte
-			// compare per empty element, and refused after
-			// maxEmptyElements of them: 1 KiB of commas costs what 17 do.
-			if len(line) > 0 && line[0] == ',' {
-				n := 1
-				for n < len(line) && n <= maxEmptyElements && line[n] == ',' {
-					n++
-				}
-				if empty += n; empty > maxEmptyElements {
-					return ReasonHeadersMalformed, ""
-				}
-				line = line[n:]
-				continue
-			}
-			// The common element is a token right up to the next comma or
-			// the line's end: one loop over its bytes finds its end and
-			// checks it, where a search for the comma, a trim and a token
-			// check would read it three times. Anything else (whitespace,
-			// a byte no token has) is split the general way.
-			n := 0
-			for n < len(line) && isTchar[line[n]] {
-				n++
-			}
-			name, rest, more, token := line, "", false, true
-			switch {
-			case n == len(line):
-			case line[n] == ',':
-				name, rest, more = line[:n], line[n+1:], true
-			default:
-				if i := strings.IndexByte(line, ','); i >= 0 {
-					name, rest, more = line[:i], line[i+1:], true
-				}
-				name = trimOWS(name)
-				token = isToken(name)
-			}
-			if name == "" {
-				if empty++; empty > maxEmptyElements {
-					return ReasonHeadersMalformed, ""
-				}
-			} else if !h.listed(name) {
-				// Off the common path: a name in another case, one that
-				// is not listed, or a policy with "*".
-				if !token {
-					return ReasonHeadersMalformed, name
-				}
-				if code := h.allows(name); code != ReasonNone {
-					return code, name
-				}
-			}
-			if !more {
-				break
-			}
-			line = rest
+		if code, name := h.checkLine(line, &empty); code != ReasonNone {
+			return code, name
 		}
 	}
 	return ReasonNone, ""
+}
+
+// checkLine checks one line not in the browser's own form: it splits it
+// into elements and checks each, counting empty ones in *empty across the
+// lines of the header.
+func (h *headerMatcher) checkLine(line string, empty *int) (ReasonCode, string) {
+	// Elements are separated by commas, with optional whitespace around
+	// them (RFC 9110, section 5.6.1); recipients ignore empty ones. A line
+	// of k commas holds k+1 elements, each checked once.
+	for {
+		// A run of commas is counted in a loop of its own, a byte compare
+		// per empty element, and refused after maxEmptyElements of them:
+		// 1 KiB of commas costs what 17 do.
+		if len(line) > 0 && line[0] == ',' {
+			n := 1
+			for n < len(line) && n <= maxEmptyElements && line[n] == ',' {
+				n++
+			}
+			if *empty += n; *empty > maxEmptyElements {
+				return ReasonHeadersMalformed, ""
+			}
+			line = line[n:]
+			continue
+		}
+		// The common element is a token right up to the next comma or the
+		// line's end: one loop over its bytes finds its end and checks it,
+		// where a search for the comma, a trim and a token check would
+		// read it three times. Anything else (whitespace, a byte no token
+		// has) is split the general way.
+		n := 0
+		for n < len(line) && isTchar[line[n]] {
+			n++
+		}
+		name, rest, more, token := line, "", false, true
+		switch {
+		case n == len(line):
+		case line[n] == ',':
+			name, rest, more = line[:n], line[n+1:], true
+		default:
+			if i := strings.IndexByte(line, ','); i >= 0 {
+				name, rest, more = line[:i], line[i+1:], true
+			}
+			name = trimOWS(name)
+			token = isToken(name)
+		}
+		if name == "" {
+			if *empty++; *empty > maxEmptyElements {
+				return ReasonHeadersMalformed, ""
+			}
+		} else if !h.listed(name) {
+			// Off the common path: a name in another case, one that is
+			// not listed, or a policy with "*".
+			if !token {
+				return ReasonHeadersMalformed, name
+			}
+			if code := h.allows(name); code != ReasonNone {
+				return code, name
+			}
+		}
+		if !more {
+			return ReasonNone, ""
+		}
+		line = rest
+	}
 }
 
 // sortedPrefix reads, from the start of line, listed names joined by bare
