@@ -172,9 +172,9 @@ if [ "$INSTR" != 0 ]; then
 		echo "### Instructions per request"
 		echo
 		echo "The same ratios of instruction counts (callgrind, $INSTR_ITERS iterations of each benchmark's loop; the same"
-		echo "on a loaded machine as on an idle one). A map lookup or a cache miss costs more time than its"
-		echo "instructions, so these ratios run 5-15% above the times' where crossgate's extra work is plain"
-		echo "computation; where the two disagree on a target, the time decides and this says why."
+		echo "on a loaded machine as on an idle one). They and the times part where a cost is not in the"
+		echo "instructions: a copy that waits on store forwarding, a map lookup's cache misses, the collector;"
+		echo "the targets are judged on the times, and where the two disagree the text below says why."
 		echo
 		cat "$OUT/instr-summary.md"
 	} >> "$OUT/summary.md"

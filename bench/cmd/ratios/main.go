@@ -123,15 +123,16 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Fprintf(w, "\nSkipped comparisons: ")
+		fmt.Fprintf(w, "\nSkipped comparisons:")
 		if s := strings.TrimSpace(string(b)); s == "" {
-			fmt.Fprintf(w, "none; every library expressed every scenario (the outcome tests check each answer).\n")
+			fmt.Fprintf(w, " none; every library expressed every scenario (the outcome tests check each answer).\n")
 		} else {
-			fmt.Fprintln(w)
+			fmt.Fprintf(w, "\n\n")
 			for line := range strings.Lines(s) {
 				fmt.Fprintf(w, "- %s\n", strings.TrimSpace(strings.TrimPrefix(line, "SKIP ")))
 			}
 		}
+		fmt.Fprintln(w)
 	}
 }
 
