@@ -99,9 +99,13 @@ func refDomain(h string) bool {
 			return false
 		}
 	}
+	// The URL standard would parse a last label of digits, or one starting
+	// with "0x", as IPv4 (#ends-in-a-number-checker). Digits only: a sign
+	// is no digit, so "-0" is a domain label, which strconv.Atoi would
+	// have read as zero (FuzzDecideOriginFunc found "http://-0").
 	last := labels[len(labels)-1]
-	if _, err := strconv.Atoi(last); err == nil || strings.HasPrefix(last, "0x") {
-		return false // the URL standard would parse it as IPv4
+	if strings.Trim(last, "0123456789") == "" || strings.HasPrefix(last, "0x") {
+		return false
 	}
 	return true
 }
