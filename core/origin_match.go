@@ -345,7 +345,8 @@ func isRequestPort(p string) bool {
 }
 
 // isSubdomainPrefix reports whether s is one or more non-empty dot-separated
-// labels of host bytes.
+// labels of host bytes, none longer than a DNS label: a subdomain part, or
+// a whole host.
 func isSubdomainPrefix(s string) bool {
 	label := 0
 	for i := 0; i < len(s); i++ {
@@ -404,9 +405,7 @@ func looksLikeOrigin(o string) bool {
 // port: host bytes (isHostByte), the dots between labels, the brackets
 // and colons of an IPv6 address, the port's colon and digits.
 var isOriginHostPortByte = func() (t [256]bool) {
-	for c := range 256 {
-		t[c] = isHostByte(byte(c))
-	}
+	t = hostBytes
 	for _, c := range ".:[]" {
 		t[c] = true
 	}
