@@ -131,16 +131,12 @@ var Migrations = append([]Migration{
 			return serveHTTP(c.Handler(handler(Setup{})))
 		},
 		Crossgate: func() (string, func(), error) {
-			cors, err := corshttp.New(core.Config{
+			return serveMiddleware(corshttp.New, core.Config{
 				OriginFunc:     isTenant, // Origins left empty, as rs/cors ignored them
 				Methods:        []string{"PUT"},
 				RequestHeaders: []string{"Content-Type"},
 				Credentials:    true,
-			})
-			if err != nil {
-				return "", nil, err
-			}
-			return serveHTTP(cors(handler(Setup{})))
+			}, Setup{})
 		},
 	},
 	{
@@ -159,17 +155,13 @@ var Migrations = append([]Migration{
 			return serveHTTP(c.Handler(handler(Setup{})))
 		},
 		Crossgate: func() (string, func(), error) {
-			cors, err := corshttp.New(core.Config{
+			return serveMiddleware(corshttp.New, core.Config{
 				Origins:        []string{"https://app.example.com"},
 				OriginFunc:     isTenant,
 				Methods:        []string{"PUT"},
 				RequestHeaders: []string{"Content-Type"},
 				Credentials:    true,
-			})
-			if err != nil {
-				return "", nil, err
-			}
-			return serveHTTP(cors(handler(Setup{})))
+			}, Setup{})
 		},
 		Differences: []Documented{
 			{A: "blocked (origin)", B: "allowed", Calls: 8, Says: "porting both fields widens access"},
@@ -191,18 +183,14 @@ var Migrations = append([]Migration{
 			})(handler(Setup{})))
 		},
 		Crossgate: func() (string, func(), error) {
-			cors, err := corschi.New(core.Config{
+			return serveMiddleware(corschi.New, core.Config{
 				Origins:         []string{"*"},
 				Methods:         []string{"PUT", "DELETE"},
 				RequestHeaders:  []string{"Accept", "Authorization", "Content-Type", "X-CSRF-Token"},
 				ExposedHeaders:  []string{"Link"},
 				MaxAge:          300 * time.Second,
 				PreflightStatus: 200,
-			})
-			if err != nil {
-				return "", nil, err
-			}
-			return serveHTTP(cors(handler(Setup{})))
+			}, Setup{})
 		},
 		Differences: []Documented{
 			{A: "blocked (origin; root cause header x-other)", B: "blocked (credentials)", Calls: 9, Says: "Credentialed calls** are blocked by both"},
@@ -223,16 +211,12 @@ var Migrations = append([]Migration{
 			})(handler(Setup{})))
 		},
 		Crossgate: func() (string, func(), error) {
-			cors, err := corschi.New(core.Config{
+			return serveMiddleware(corschi.New, core.Config{
 				OriginFunc:     isTenant,
 				Methods:        []string{"PUT"},
 				RequestHeaders: []string{"Content-Type"},
 				Credentials:    true,
-			})
-			if err != nil {
-				return "", nil, err
-			}
-			return serveHTTP(cors(handler(Setup{})))
+			}, Setup{})
 		},
 	},
 	{

@@ -85,7 +85,14 @@ func unsupported(s Setup) error {
 }
 
 func startCrossgate(s Setup) (string, func(), error) {
-	mw, err := corschi.New(core.Config{Origins: s.Origins, Methods: s.Methods, RequestHeaders: s.Headers, Credentials: s.Credentials, PassPreflight: s.PassPreflight})
+	return serveMiddleware(corschi.New, core.Config{Origins: s.Origins, Methods: s.Methods, RequestHeaders: s.Headers, Credentials: s.Credentials, PassPreflight: s.PassPreflight}, s)
+}
+
+// serveMiddleware serves handler(s) behind the net/http middleware that
+// newMiddleware builds from cfg: corschi.New, or corshttp.New where a
+// migration page shows that.
+func serveMiddleware(newMiddleware func(core.Config) (func(http.Handler) http.Handler, error), cfg core.Config, s Setup) (string, func(), error) {
+	mw, err := newMiddleware(cfg)
 	if err != nil {
 		return "", nil, err
 	}
